@@ -1,0 +1,1 @@
+//! Shared helpers for the examples package (the examples themselves live in `examples/`).

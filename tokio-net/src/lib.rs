@@ -1,0 +1,9 @@
+//! The reactor driver and the socket types of the runtime.
+//!
+//! Every I/O resource binds **eagerly** to the reactor of the runtime it is created in,
+//! through the thread-local current reactor that the runtime sets on each of its threads.
+//! See [`driver`] for the contract.
+#![deny(unsafe_op_in_unsafe_fn)]
+#![deny(missing_docs)]
+
+pub mod driver;

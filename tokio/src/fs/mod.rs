@@ -1,0 +1,1 @@
+//! tokio::fs (to be filled).

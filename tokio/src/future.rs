@@ -1,0 +1,1 @@
+//! Hidden helpers used by macro expansions (`poll_fn`, `maybe_done`).

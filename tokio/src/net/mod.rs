@@ -1,0 +1,1 @@
+//! TCP, UDP and Unix sockets bound to the current runtime's reactor.

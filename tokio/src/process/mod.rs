@@ -1,0 +1,1 @@
+//! tokio::process (to be filled).

@@ -1,0 +1,1 @@
+//! tokio::signal (to be filled).

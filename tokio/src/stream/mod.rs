@@ -1,0 +1,1 @@
+//! tokio::stream (to be filled).

@@ -1,0 +1,1 @@
+//! Asynchronous green threads: spawning, joining, yielding and local task sets.

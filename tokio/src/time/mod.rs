@@ -1,0 +1,1 @@
+//! tokio::time (to be filled).
