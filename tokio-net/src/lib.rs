@@ -6,4 +6,11 @@
 #![deny(unsafe_op_in_unsafe_fn)]
 #![deny(missing_docs)]
 
+mod addr;
 pub mod driver;
+mod errors;
+pub(crate) mod loom;
+mod sys;
+pub mod tcp;
+
+pub use addr::{lookup_host, sealed, ToSocketAddrs};

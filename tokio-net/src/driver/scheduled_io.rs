@@ -1,0 +1,204 @@
+//! The per-resource slot state shared by the reactor and the resource.
+//!
+//! # The state word (`ScheduledIo::state`)
+//! - bits 0..6: readiness (`Ready`'s bits: readable, writable, read-closed,
+//!   write-closed, error, priority). Set by the reactor when an event arrives; cleared by
+//!   the resource when an operation returned `WouldBlock`.
+//! - bit 6 `SHUTDOWN`: the reactor shut down; every later poll returns an error.
+//! - bits 16..32: the reactor tick of the last event that set readiness.
+//!
+//! # The clear protocol (no lost events)
+//! 1. The resource observes readiness and its tick in one load (a [`ReadyEvent`]).
+//! 2. It performs the operation; the OS says `WouldBlock`.
+//! 3. It clears the observed bits only if the tick is still the observed one. An event
+//!    that arrived between 1 and 3 carries a newer tick (each reactor turn increments it;
+//!    an fd appears at most once per turn), so the clear is skipped and the next poll
+//!    retries the operation instead of sleeping through the edge.
+//!
+//! # Wakers
+//! One waker per direction (`reader`, `writer`), each behind its own mutex, touched only
+//! on the slow path (the resource is about to return `Pending`) and by the reactor when
+//! an event for that direction arrives. No lost wake-up: the reactor publishes the
+//! readiness *before* locking a waiter; the resource stores its waker and re-reads the
+//! state *while holding* that lock. Either the reactor's lock comes after the store (and
+//! finds the waker) or the re-read sees the new readiness.
+//!
+//! # Who touches what
+//! - the reactor: `set_readiness`, `take_wakers`, `shutdown` (with the slab lock held);
+//! - the owning resource (through its `Registration`): everything else, from any thread.
+
+use super::ready::{Direction, Ready, ALL};
+use crate::errors;
+use crate::loom::sync::atomic::{AtomicUsize, Ordering};
+use crate::loom::sync::Mutex;
+use std::io;
+use std::task::{Context, Poll, Waker};
+
+const SHUTDOWN: usize = 1 << 6;
+const TICK_SHIFT: u32 = 16;
+/// The tick space (16 bits: fits a 32-bit `usize` too).
+pub(crate) const TICK_MAX: usize = 0xFFFF;
+
+/// Readiness observed at a given reactor tick.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ReadyEvent {
+    pub(crate) tick: usize,
+    pub(crate) ready: Ready,
+}
+
+/// The state of one registered resource.
+#[derive(Debug)]
+pub(crate) struct ScheduledIo {
+    state: AtomicUsize,
+    reader: Mutex<Option<Waker>>,
+    writer: Mutex<Option<Waker>>,
+    /// The tick last handed out by the public `poll_*_ready` API, per direction, so that
+    /// the public `clear_*_ready` (which takes no tick) can still clear safely.
+    observed: [AtomicUsize; 2],
+}
+
+fn tick_of(state: usize) -> usize {
+    (state >> TICK_SHIFT) & TICK_MAX
+}
+
+fn index(dir: Direction) -> usize {
+    match dir {
+        Direction::Read => 0,
+        Direction::Write => 1,
+    }
+}
+
+impl ScheduledIo {
+    pub(crate) fn new() -> ScheduledIo {
+        ScheduledIo {
+            state: AtomicUsize::new(0),
+            reader: Mutex::new(None),
+            writer: Mutex::new(None),
+            observed: [AtomicUsize::new(0), AtomicUsize::new(0)],
+        }
+    }
+
+    fn waiter(&self, dir: Direction) -> &Mutex<Option<Waker>> {
+        match dir {
+            Direction::Read => &self.reader,
+            Direction::Write => &self.writer,
+        }
+    }
+
+    /// Reactor side: merges `ready` into the state and stamps it with `tick`.
+    pub(crate) fn set_readiness(&self, tick: usize, ready: Ready) {
+        let _ = self
+            .state
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |cur| {
+                let kept = cur & (ALL | SHUTDOWN);
+                Some(kept | ready.bits() | (tick << TICK_SHIFT))
+            });
+    }
+
+    /// Reactor side: moves the wakers interested in `ready` into `out`.
+    pub(crate) fn take_wakers(&self, ready: Ready, out: &mut Vec<Waker>) {
+        for dir in [Direction::Read, Direction::Write] {
+            if (ready & dir.mask()).is_empty() {
+                continue;
+            }
+            if let Some(w) = lock(self.waiter(dir)).take() {
+                out.push(w);
+            }
+        }
+    }
+
+    /// Reactor side: marks the resource dead and moves both wakers into `out`.
+    pub(crate) fn shutdown(&self, out: &mut Vec<Waker>) {
+        self.state.fetch_or(SHUTDOWN, Ordering::AcqRel);
+        for dir in [Direction::Read, Direction::Write] {
+            if let Some(w) = lock(self.waiter(dir)).take() {
+                out.push(w);
+            }
+        }
+    }
+
+    /// The current readiness for `dir` (possibly empty), or the shutdown error.
+    pub(crate) fn snapshot(&self, dir: Direction) -> io::Result<ReadyEvent> {
+        let cur = self.state.load(Ordering::Acquire);
+        if cur & SHUTDOWN != 0 {
+            return Err(errors::reactor_gone());
+        }
+        Ok(ReadyEvent {
+            tick: tick_of(cur),
+            ready: Ready::from_bits(cur) & dir.mask(),
+        })
+    }
+
+    /// Ready when `dir` has readiness; otherwise stores the task's waker.
+    pub(crate) fn poll_ready(
+        &self,
+        cx: &mut Context<'_>,
+        dir: Direction,
+    ) -> Poll<io::Result<ReadyEvent>> {
+        // Fast path: one atomic load, no lock.
+        let ev = self.snapshot(dir)?;
+        if !ev.ready.is_empty() {
+            return Poll::Ready(Ok(ev));
+        }
+        let mut slot = lock(self.waiter(dir));
+        match &*slot {
+            Some(w) if w.will_wake(cx.waker()) => {}
+            _ => *slot = Some(cx.waker().clone()),
+        }
+        // Re-check under the waiter lock (see the module doc).
+        match self.snapshot(dir) {
+            Err(e) => {
+                *slot = None;
+                Poll::Ready(Err(e))
+            }
+            Ok(ev) if !ev.ready.is_empty() => Poll::Ready(Ok(ev)),
+            Ok(_) => Poll::Pending,
+        }
+    }
+
+    /// Clears the observed readiness unless a newer event arrived since.
+    pub(crate) fn clear_readiness(&self, ev: ReadyEvent) {
+        let mask = ev.ready.clearable().bits();
+        let _ = self
+            .state
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |cur| {
+                if tick_of(cur) != ev.tick {
+                    return None;
+                }
+                Some(cur & !mask)
+            });
+    }
+
+    /// Atomically takes (reads and clears) the readiness of `dir`.
+    pub(crate) fn take_readiness(&self, dir: Direction) -> io::Result<Option<Ready>> {
+        let mut taken = Ready::empty();
+        let res = self
+            .state
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |cur| {
+                if cur & SHUTDOWN != 0 {
+                    return None;
+                }
+                taken = Ready::from_bits(cur) & dir.mask();
+                Some(cur & !taken.clearable().bits())
+            });
+        match res {
+            Err(_) => Err(errors::reactor_gone()),
+            Ok(_) if taken.is_empty() => Ok(None),
+            Ok(_) => Ok(Some(taken)),
+        }
+    }
+
+    /// Remembers the tick the public API handed out for `dir`.
+    pub(crate) fn record_observed(&self, dir: Direction, tick: usize) {
+        self.observed[index(dir)].store(tick, Ordering::Relaxed);
+    }
+
+    /// The tick last recorded for `dir`.
+    pub(crate) fn observed(&self, dir: Direction) -> usize {
+        self.observed[index(dir)].load(Ordering::Relaxed)
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> crate::loom::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}

@@ -1,0 +1,141 @@
+//! The few socket calls mio 1 does not wrap (`setsockopt`/`getsockopt` for keepalive,
+//! buffer sizes, linger, peer credentials). The only module of the crate with `unsafe`.
+//!
+//! Every call passes a pointer to a live, properly sized local value and its exact size;
+//! that is the whole invariant.
+
+use std::io;
+use std::mem;
+use std::os::unix::io::RawFd;
+use std::time::Duration;
+
+fn cvt(ret: libc::c_int) -> io::Result<()> {
+    if ret == -1 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(())
+    }
+}
+
+/// Sets a socket option whose value is a plain `Copy` C value.
+fn set<T: Copy>(fd: RawFd, level: libc::c_int, name: libc::c_int, value: T) -> io::Result<()> {
+    let len = mem::size_of::<T>() as libc::socklen_t;
+    // SAFETY: `&value` points to a live `T` of exactly `len` bytes for the duration of
+    // the call; the kernel only reads it. A bad fd is reported as an error, not UB.
+    cvt(unsafe { libc::setsockopt(fd, level, name, (&value as *const T).cast(), len) })
+}
+
+/// Reads a socket option whose value is a plain C value, zero-initialised first.
+fn get<T: Copy + Default>(fd: RawFd, level: libc::c_int, name: libc::c_int) -> io::Result<T> {
+    let mut value = T::default();
+    let mut len = mem::size_of::<T>() as libc::socklen_t;
+    // SAFETY: `&mut value` points to a live, initialised `T` of `len` bytes and `&mut len`
+    // to a live `socklen_t`; the kernel writes at most `len` bytes and updates `len`.
+    cvt(unsafe { libc::getsockopt(fd, level, name, (&mut value as *mut T).cast(), &mut len) })?;
+    Ok(value)
+}
+
+pub(crate) fn recv_buffer_size(fd: RawFd) -> io::Result<usize> {
+    get::<libc::c_int>(fd, libc::SOL_SOCKET, libc::SO_RCVBUF).map(|v| v as usize)
+}
+
+pub(crate) fn set_recv_buffer_size(fd: RawFd, size: usize) -> io::Result<()> {
+    let size = libc::c_int::try_from(size).unwrap_or(libc::c_int::MAX);
+    set(fd, libc::SOL_SOCKET, libc::SO_RCVBUF, size)
+}
+
+pub(crate) fn send_buffer_size(fd: RawFd) -> io::Result<usize> {
+    get::<libc::c_int>(fd, libc::SOL_SOCKET, libc::SO_SNDBUF).map(|v| v as usize)
+}
+
+pub(crate) fn set_send_buffer_size(fd: RawFd, size: usize) -> io::Result<()> {
+    let size = libc::c_int::try_from(size).unwrap_or(libc::c_int::MAX);
+    set(fd, libc::SOL_SOCKET, libc::SO_SNDBUF, size)
+}
+
+#[cfg(any(target_os = "macos", target_os = "ios"))]
+const KEEPALIVE_IDLE: libc::c_int = libc::TCP_KEEPALIVE;
+#[cfg(not(any(target_os = "macos", target_os = "ios")))]
+const KEEPALIVE_IDLE: libc::c_int = libc::TCP_KEEPIDLE;
+
+pub(crate) fn keepalive(fd: RawFd) -> io::Result<Option<Duration>> {
+    let on = get::<libc::c_int>(fd, libc::SOL_SOCKET, libc::SO_KEEPALIVE)?;
+    if on == 0 {
+        return Ok(None);
+    }
+    let secs = get::<libc::c_int>(fd, libc::IPPROTO_TCP, KEEPALIVE_IDLE)?;
+    Ok(Some(Duration::from_secs(secs.max(0) as u64)))
+}
+
+pub(crate) fn set_keepalive(fd: RawFd, keepalive: Option<Duration>) -> io::Result<()> {
+    set::<libc::c_int>(fd, libc::SOL_SOCKET, libc::SO_KEEPALIVE, keepalive.is_some() as _)?;
+    if let Some(dur) = keepalive {
+        let secs = libc::c_int::try_from(dur.as_secs().max(1)).unwrap_or(libc::c_int::MAX);
+        set(fd, libc::IPPROTO_TCP, KEEPALIVE_IDLE, secs)?;
+    }
+    Ok(())
+}
+
+pub(crate) fn linger(fd: RawFd) -> io::Result<Option<Duration>> {
+    let l = get::<Linger>(fd, libc::SOL_SOCKET, libc::SO_LINGER)?;
+    if l.0.l_onoff == 0 {
+        Ok(None)
+    } else {
+        Ok(Some(Duration::from_secs(l.0.l_linger.max(0) as u64)))
+    }
+}
+
+pub(crate) fn set_linger(fd: RawFd, dur: Option<Duration>) -> io::Result<()> {
+    let l = libc::linger {
+        l_onoff: dur.is_some() as libc::c_int,
+        l_linger: dur
+            .map(|d| libc::c_int::try_from(d.as_secs()).unwrap_or(libc::c_int::MAX))
+            .unwrap_or(0),
+    };
+    set(fd, libc::SOL_SOCKET, libc::SO_LINGER, l)
+}
+
+/// `libc::linger` with a `Default`.
+#[derive(Clone, Copy)]
+struct Linger(libc::linger);
+
+impl Default for Linger {
+    fn default() -> Linger {
+        Linger(libc::linger {
+            l_onoff: 0,
+            l_linger: 0,
+        })
+    }
+}
+
+/// The peer's user and group ids of a connected Unix socket.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+pub(crate) fn peer_cred(fd: RawFd) -> io::Result<(libc::uid_t, libc::gid_t)> {
+    let cred = get::<Ucred>(fd, libc::SOL_SOCKET, libc::SO_PEERCRED)?;
+    Ok((cred.0.uid, cred.0.gid))
+}
+
+#[cfg(any(target_os = "linux", target_os = "android"))]
+#[derive(Clone, Copy)]
+struct Ucred(libc::ucred);
+
+#[cfg(any(target_os = "linux", target_os = "android"))]
+impl Default for Ucred {
+    fn default() -> Ucred {
+        Ucred(libc::ucred {
+            pid: 0,
+            uid: 0,
+            gid: 0,
+        })
+    }
+}
+
+/// The peer's user and group ids of a connected Unix socket.
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+pub(crate) fn peer_cred(fd: RawFd) -> io::Result<(libc::uid_t, libc::gid_t)> {
+    let mut uid: libc::uid_t = 0;
+    let mut gid: libc::gid_t = 0;
+    // SAFETY: both pointers refer to live locals of the types the call writes.
+    cvt(unsafe { libc::getpeereid(fd, &mut uid, &mut gid) })?;
+    Ok((uid, gid))
+}
