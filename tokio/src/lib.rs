@@ -57,4 +57,9 @@ cfg_process! {
 #[doc(hidden)]
 pub mod future;
 
-// macros work: cfg_macros! { #[doc(inline)] pub use tokio_macros::{main, test}; }
+cfg_macros! {
+    #[doc(inline)]
+    pub use macros::entry::{main, test};
+    #[doc(hidden)]
+    pub use tokio_macros::select_priv_declare_output_enum;
+}
