@@ -1,0 +1,172 @@
+//! The hierarchical timing wheel.
+//!
+//! **Resolution and span.** Time is counted in ticks of one millisecond (see
+//! `crate::clock`: deadlines round up, the present rounds down). The wheel has
+//! [`NUM_LEVELS`] = 6 levels of [`LEVEL_MULT`] = 64 slots. A slot of level `L` covers
+//! `64^L` ticks, a rotation of level `L` covers `64^(L+1)`, so the wheel spans
+//! `64^6 = 2^36` ticks; the longest deadline it places exactly is [`MAX_SPAN`] =
+//! `2^36 − 1` ms (≈ 2.2 years) past `elapsed`. A later deadline **saturates**: it is placed
+//! at the far end of the span, and when that slot is reached the entry is re-inserted
+//! towards its real deadline (so it still never fires early).
+//!
+//! **Placement.** An entry due at tick `when` goes to the level of the highest bit in which
+//! `when` and `elapsed` differ (6 bits per level), in the slot given by `when`'s bits of that
+//! level. Lower levels therefore always hold earlier deadlines than higher ones.
+//!
+//! **Invariants** (hold whenever the driver's lock is released):
+//! 1. Every armed entry has `when > elapsed`, and is in exactly one slot, the one its `pos`
+//!    names (`pos` is `NOT_IN_WHEEL` otherwise).
+//! 2. For every entry, the next time the wheel visits its slot is `<= when` and
+//!    `> elapsed`; a visit re-inserts each entry relative to the visit's time, which moves
+//!    it to a strictly lower level (or, for saturated entries, a later top-level slot), so
+//!    each entry is handled at most once per level on its way to firing.
+//! 3. `elapsed` never goes backwards; it advances either to a visited slot's start or, when
+//!    nothing is due before it, to the present tick.
+//! 4. `occupied` bit `s` of a level is set iff slot `s` is non-empty.
+//!
+//! **Costs.** Insert, cancel and reset are O(1) (a push, or a swap-remove with an index
+//! fix-up). Advancing costs O(levels) per visited slot plus O(1) per entry moved or fired,
+//! and each entry moves at most once per level: firing costs are proportional to the
+//! entries that fire. Memory of cancelled entries returns to the allocator when their
+//! `Delay` drops (the `Arc`), and large slot buffers are freed when they empty.
+//!
+//! The wheel itself is not synchronised; the driver keeps it under one mutex.
+
+mod entry;
+mod level;
+
+#[cfg(all(test, not(loom)))]
+mod tests;
+
+pub(crate) use self::entry::{Entry, FIRED, PENDING, SHUTDOWN};
+
+use self::level::Level;
+use crate::loom::sync::Arc;
+
+/// Number of levels.
+pub(crate) const NUM_LEVELS: usize = 6;
+
+/// Slots per level.
+pub(crate) const LEVEL_MULT: usize = 64;
+
+/// The furthest ahead of `elapsed`, in ticks, that an entry is placed exactly.
+pub(crate) const MAX_SPAN: u64 = (1 << (6 * NUM_LEVELS)) - 1;
+
+/// The next slot the wheel must visit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Expiration {
+    pub(crate) level: usize,
+    pub(crate) slot: usize,
+    /// Tick at which the slot is visited.
+    pub(crate) deadline: u64,
+}
+
+#[derive(Debug)]
+pub(crate) struct Wheel {
+    elapsed: u64,
+    len: usize,
+    levels: Box<[Level; NUM_LEVELS]>,
+}
+
+impl Wheel {
+    pub(crate) fn new() -> Wheel {
+        Wheel {
+            elapsed: 0,
+            len: 0,
+            levels: Box::new(std::array::from_fn(Level::new)),
+        }
+    }
+
+    #[cfg_attr(not(test), allow(dead_code))]
+    /// Ticks processed so far: everything due at or before this tick has fired.
+    pub(crate) fn elapsed(&self) -> u64 {
+        self.elapsed
+    }
+
+    /// Entries armed in the wheel.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Arms `entry` to fire at `entry.when()`. Returns `false` (and leaves the entry out of
+    /// the wheel) when that tick has already been processed.
+    pub(crate) fn insert(&mut self, entry: &Arc<Entry>) -> bool {
+        let when = entry.when();
+        if when <= self.elapsed {
+            return false;
+        }
+        let (level, slot) = self.position_for(when);
+        self.levels[level].push(slot, entry.clone());
+        self.len += 1;
+        true
+    }
+
+    /// Unlinks `entry` if it is armed.
+    pub(crate) fn remove(&mut self, entry: &Entry) {
+        if let Some(pos) = entry.pos() {
+            drop(self.levels[pos.level].remove(pos));
+            self.len -= 1;
+        }
+    }
+
+    fn position_for(&self, when: u64) -> (usize, usize) {
+        let when = when.min(self.elapsed + MAX_SPAN);
+        let differing = (self.elapsed ^ when) | (LEVEL_MULT as u64 - 1);
+        let significant = 63 - differing.leading_zeros() as usize;
+        let level = significant / 6;
+        if level < NUM_LEVELS - 1 {
+            return (level, self.levels[level].slot_of(when));
+        }
+        // Top level. A deadline whose top-level bits equal the present slot's lies a whole
+        // rotation ahead (it crossed the span boundary): park it in the slot visited last,
+        // which comes before `when`, and let the visit move it on.
+        let top = &self.levels[NUM_LEVELS - 1];
+        let now_slot = top.slot_of(self.elapsed);
+        let mut slot = top.slot_of(when);
+        if slot == now_slot {
+            slot = (now_slot + LEVEL_MULT - 1) % LEVEL_MULT;
+        }
+        (NUM_LEVELS - 1, slot)
+    }
+
+    /// The next slot to visit, if any entry is armed.
+    pub(crate) fn next_expiration(&self) -> Option<Expiration> {
+        self.levels
+            .iter()
+            .find_map(|level| level.next_expiration(self.elapsed))
+    }
+
+    /// Advances to tick `now`, pushing every entry due by then onto `fired` (unlinked, in
+    /// no particular order). The caller publishes their state and wakes them.
+    pub(crate) fn poll(&mut self, now: u64, fired: &mut Vec<Arc<Entry>>) {
+        while let Some(exp) = self.next_expiration() {
+            if exp.deadline > now {
+                break;
+            }
+            debug_assert!(exp.deadline >= self.elapsed, "wheel went backwards");
+            self.elapsed = self.elapsed.max(exp.deadline);
+            self.visit(exp, now, fired);
+        }
+        self.elapsed = self.elapsed.max(now);
+    }
+
+    fn visit(&mut self, exp: Expiration, now: u64, fired: &mut Vec<Arc<Entry>>) {
+        let entries = self.levels[exp.level].take(exp.slot);
+        self.len -= entries.len();
+        for entry in entries {
+            if entry.when() <= now || !self.insert(&entry) {
+                fired.push(entry);
+            }
+        }
+    }
+
+    /// Unlinks every entry (shutdown).
+    pub(crate) fn drain(&mut self, out: &mut Vec<Arc<Entry>>) {
+        for level in self.levels.iter_mut() {
+            for slot in 0..LEVEL_MULT {
+                out.extend(level.take(slot));
+            }
+        }
+        self.len = 0;
+    }
+}
