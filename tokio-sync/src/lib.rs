@@ -15,6 +15,9 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
+#[macro_use]
+mod macros;
+
 mod errors;
 mod loom;
 mod util;
