@@ -1,6 +1,8 @@
+use crate::errors;
 use bytes::BufMut;
 use std::io;
 use std::mem::MaybeUninit;
+use std::ops::DerefMut;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
@@ -9,11 +11,42 @@ use std::task::{Context, Poll};
 /// `poll_read` returns `Poll::Ready(Ok(n))` with `n` bytes placed at the front of `buf`
 /// (`n == 0` means end of stream when `buf` is not empty), or `Poll::Pending` after
 /// arranging for the task to be woken when reading can make progress.
+///
+/// ```
+/// use std::pin::Pin;
+/// use std::task::{Context, Poll};
+/// use tokio_io::AsyncRead;
+///
+/// /// Yields the byte `7` forever.
+/// struct Sevens;
+///
+/// impl AsyncRead for Sevens {
+///     fn poll_read(
+///         self: Pin<&mut Self>,
+///         _cx: &mut Context<'_>,
+///         buf: &mut [u8],
+///     ) -> Poll<std::io::Result<usize>> {
+///         buf.fill(7);
+///         Poll::Ready(Ok(buf.len()))
+///     }
+/// }
+/// ```
 pub trait AsyncRead {
     /// Prepares an uninitialised buffer to be safe to pass to `poll_read`.
     ///
     /// Returns `true` when the buffer was zeroed; implementations that never read from the
     /// buffer they are handed may return `false` without touching it.
+    ///
+    /// ```
+    /// use std::mem::MaybeUninit;
+    /// use tokio_io::AsyncRead;
+    ///
+    /// let reader: &[u8] = b"abc";
+    /// let mut buf = [MaybeUninit::new(1u8); 4];
+    /// // SAFETY: `buf` is ours alone.
+    /// let zeroed = unsafe { reader.prepare_uninitialized_buffer(&mut buf) };
+    /// assert!(!zeroed); // a slice never reads from the buffer it fills
+    /// ```
     ///
     /// # Safety
     ///
@@ -27,6 +60,19 @@ pub trait AsyncRead {
     }
 
     /// Attempts to read into `buf`.
+    ///
+    /// ```
+    /// use std::pin::Pin;
+    /// use std::task::{Context, Poll};
+    /// use tokio_io::AsyncRead;
+    ///
+    /// let mut reader: &[u8] = b"hi";
+    /// let mut buf = [0u8; 8];
+    /// let waker = futures::task::noop_waker();
+    /// let mut cx = Context::from_waker(&waker);
+    /// let n = Pin::new(&mut reader).poll_read(&mut cx, &mut buf);
+    /// assert!(matches!(n, Poll::Ready(Ok(2))));
+    /// ```
     fn poll_read(
         self: Pin<&mut Self>,
         cx: &mut Context<'_>,
@@ -34,6 +80,20 @@ pub trait AsyncRead {
     ) -> Poll<io::Result<usize>>;
 
     /// Reads into a [`BufMut`], advancing it by the number of bytes read.
+    ///
+    /// ```
+    /// use std::pin::Pin;
+    /// use std::task::{Context, Poll};
+    /// use tokio_io::AsyncRead;
+    ///
+    /// let mut reader: &[u8] = b"hello";
+    /// let mut out = Vec::with_capacity(16);
+    /// let waker = futures::task::noop_waker();
+    /// let mut cx = Context::from_waker(&waker);
+    /// let n = Pin::new(&mut reader).poll_read_buf(&mut cx, &mut out);
+    /// assert!(matches!(n, Poll::Ready(Ok(5))));
+    /// assert_eq!(out, b"hello");
+    /// ```
     ///
     /// # Panics
     ///
@@ -70,12 +130,84 @@ pub trait AsyncRead {
             Poll::Ready(Err(e)) => return Poll::Ready(Err(e)),
             Poll::Pending => return Poll::Pending,
         };
-        assert!(
-            n <= len,
-            "Bad AsyncRead implementation, more bytes were reported as read than the buffer can hold"
-        );
+        assert!(n <= len, "{}", errors::BAD_READ_LEN);
         // SAFETY: the first `n <= len` bytes of the chunk were initialised above.
         unsafe { buf.advance_mut(n) };
         Poll::Ready(Ok(n))
+    }
+}
+
+/// The body shared by the impls for pointers to an `Unpin` reader.
+macro_rules! deref_async_read {
+    () => {
+        unsafe fn prepare_uninitialized_buffer(&self, buf: &mut [MaybeUninit<u8>]) -> bool {
+            // SAFETY: forwarded unchanged; our caller upheld the same contract.
+            unsafe { (**self).prepare_uninitialized_buffer(buf) }
+        }
+
+        fn poll_read(
+            mut self: Pin<&mut Self>,
+            cx: &mut Context<'_>,
+            buf: &mut [u8],
+        ) -> Poll<io::Result<usize>> {
+            Pin::new(&mut **self).poll_read(cx, buf)
+        }
+    };
+}
+
+impl<T: ?Sized + AsyncRead + Unpin> AsyncRead for Box<T> {
+    deref_async_read!();
+}
+
+impl<T: ?Sized + AsyncRead + Unpin> AsyncRead for &mut T {
+    deref_async_read!();
+}
+
+impl<P> AsyncRead for Pin<P>
+where
+    P: DerefMut + Unpin,
+    P::Target: AsyncRead,
+{
+    unsafe fn prepare_uninitialized_buffer(&self, buf: &mut [MaybeUninit<u8>]) -> bool {
+        // SAFETY: forwarded unchanged; our caller upheld the same contract.
+        unsafe { (**self).prepare_uninitialized_buffer(buf) }
+    }
+
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut [u8],
+    ) -> Poll<io::Result<usize>> {
+        self.get_mut().as_mut().poll_read(cx, buf)
+    }
+}
+
+impl AsyncRead for &[u8] {
+    unsafe fn prepare_uninitialized_buffer(&self, _buf: &mut [MaybeUninit<u8>]) -> bool {
+        // Copying out of a slice only ever writes to the destination.
+        false
+    }
+
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        _cx: &mut Context<'_>,
+        buf: &mut [u8],
+    ) -> Poll<io::Result<usize>> {
+        Poll::Ready(io::Read::read(&mut *self, buf))
+    }
+}
+
+impl<T: AsRef<[u8]> + Unpin> AsyncRead for io::Cursor<T> {
+    unsafe fn prepare_uninitialized_buffer(&self, _buf: &mut [MaybeUninit<u8>]) -> bool {
+        // Copying out of the cursor only ever writes to the destination.
+        false
+    }
+
+    fn poll_read(
+        self: Pin<&mut Self>,
+        _cx: &mut Context<'_>,
+        buf: &mut [u8],
+    ) -> Poll<io::Result<usize>> {
+        Poll::Ready(io::Read::read(self.get_mut(), buf))
     }
 }
