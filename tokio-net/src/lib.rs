@@ -12,5 +12,8 @@ mod errors;
 pub(crate) mod loom;
 mod sys;
 pub mod tcp;
+pub mod udp;
+#[cfg(unix)]
+pub mod unix;
 
 pub use addr::{lookup_host, sealed, ToSocketAddrs};

@@ -35,4 +35,3 @@ pub use self::registration::Registration;
 pub use mio::Interest;
 
 pub(crate) use self::ready::Direction;
-pub(crate) use self::poll_evented::MAX_IOVECS;

@@ -14,7 +14,7 @@ use std::task::{Context, Poll};
 use tokio_io::{AsyncRead, AsyncWrite};
 
 /// Maximum number of buffers handed to one vectored write.
-pub(crate) const MAX_IOVECS: usize = 64;
+const MAX_IOVECS: usize = 64;
 
 /// A mio source bound to the current reactor, with readiness-driven async operations.
 ///
@@ -118,10 +118,7 @@ impl<E: Source> PollEvented<E> {
     /// be woken when it is.
     pub fn clear_read_ready(&self, cx: &mut Context<'_>, ready: Ready) -> io::Result<()> {
         self.registration.clear_observed(Direction::Read, ready);
-        match self.registration.poll_read_ready(cx) {
-            Poll::Ready(Err(e)) => Err(e),
-            _ => Ok(()),
-        }
+        rearm(self.registration.poll_read_ready(cx), cx)
     }
 
     /// Polls for write readiness.
@@ -134,10 +131,7 @@ impl<E: Source> PollEvented<E> {
     pub fn clear_write_ready(&self, cx: &mut Context<'_>) -> io::Result<()> {
         self.registration
             .clear_observed(Direction::Write, Ready::writable());
-        match self.registration.poll_write_ready(cx) {
-            Poll::Ready(Err(e)) => Err(e),
-            _ => Ok(()),
-        }
+        rearm(self.registration.poll_write_ready(cx), cx)
     }
 
     pub(crate) fn registration(&self) -> &Registration {
@@ -198,6 +192,19 @@ where
             buf.advance(n);
         }
         res
+    }
+}
+
+/// After a clear: when readiness is still set (a newer event arrived), wake the task so
+/// a caller that returns `Pending` is polled again instead of sleeping through it.
+fn rearm(poll: Poll<io::Result<Ready>>, cx: &mut Context<'_>) -> io::Result<()> {
+    match poll {
+        Poll::Ready(Err(e)) => Err(e),
+        Poll::Ready(Ok(_)) => {
+            cx.waker().wake_by_ref();
+            Ok(())
+        }
+        Poll::Pending => Ok(()),
     }
 }
 

@@ -156,11 +156,6 @@ impl Registration {
         self.shared.poll_ready(cx, dir)
     }
 
-    /// The current readiness of `dir` with its tick (possibly empty).
-    pub(crate) fn snapshot(&self, dir: Direction) -> io::Result<ReadyEvent> {
-        self.shared.snapshot(dir)
-    }
-
     /// Clears `ev` unless a newer event arrived (see `scheduled_io`).
     pub(crate) fn clear_readiness(&self, ev: ReadyEvent) {
         self.shared.clear_readiness(ev);
