@@ -15,4 +15,7 @@
 
 pub use crate::io::{self, AsyncBufRead, AsyncRead, AsyncWrite};
 
-// tokio-io work: cfg_io_util! { pub use crate::io::{AsyncBufReadExt as _, AsyncReadExt as _, AsyncSeekExt as _, AsyncWriteExt as _}; }
+cfg_io_util! {
+    #[doc(no_inline)]
+    pub use crate::io::{AsyncBufReadExt as _, AsyncReadExt as _, AsyncSeekExt as _, AsyncWriteExt as _};
+}
