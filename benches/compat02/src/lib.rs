@@ -1,0 +1,1 @@
+//! Empty: this package only builds the examples against tokio 0.2.25.
