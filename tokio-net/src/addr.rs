@@ -81,14 +81,17 @@ fn one(addr: SocketAddr) -> Resolve {
 
 impl Resolve {
     /// Finishes the conversion, resolving host names off the async path.
-    pub(crate) fn resolve(self) -> impl Future<Output = io::Result<OneOrMore>> + Send {
-        async move {
-            match self {
-                Resolve::Ready(res) => res,
-                Resolve::Host(host) => resolve_blocking(move || std::net::ToSocketAddrs::to_socket_addrs(&host)).await,
-                Resolve::HostPort(host, port) => {
-                    resolve_blocking(move || std::net::ToSocketAddrs::to_socket_addrs(&(host.as_str(), port))).await
-                }
+    pub(crate) async fn resolve(self) -> io::Result<OneOrMore> {
+        match self {
+            Resolve::Ready(res) => res,
+            Resolve::Host(host) => {
+                resolve_blocking(move || std::net::ToSocketAddrs::to_socket_addrs(&host)).await
+            }
+            Resolve::HostPort(host, port) => {
+                resolve_blocking(move || {
+                    std::net::ToSocketAddrs::to_socket_addrs(&(host.as_str(), port))
+                })
+                .await
             }
         }
     }
@@ -98,7 +101,9 @@ impl Resolve {
 ///
 /// TODO(net): run this on the blocking pool (`tokio_executor::blocking::spawn_blocking`)
 /// once the runtime provides it; until then it resolves inline.
-async fn resolve_blocking<I>(f: impl FnOnce() -> io::Result<I> + Send + 'static) -> io::Result<OneOrMore>
+async fn resolve_blocking<I>(
+    f: impl FnOnce() -> io::Result<I> + Send + 'static,
+) -> io::Result<OneOrMore>
 where
     I: Iterator<Item = SocketAddr>,
 {
@@ -107,7 +112,10 @@ where
 }
 
 /// Resolves the first address of `addr`, or fails with `err` when there is none.
-pub(crate) async fn first_addr<A: ToSocketAddrs>(addr: A, err: fn() -> io::Error) -> io::Result<SocketAddr> {
+pub(crate) async fn first_addr<A: ToSocketAddrs>(
+    addr: A,
+    err: fn() -> io::Error,
+) -> io::Result<SocketAddr> {
     let resolve = addr.to_socket_addrs();
     let mut addrs = resolve.resolve().await?;
     addrs.next().ok_or_else(err)
@@ -141,7 +149,9 @@ where
 /// assert_eq!(addrs.next().unwrap().port(), 80);
 /// # });
 /// ```
-pub async fn lookup_host<T: ToSocketAddrs>(host: T) -> io::Result<impl Iterator<Item = SocketAddr>> {
+pub async fn lookup_host<T: ToSocketAddrs>(
+    host: T,
+) -> io::Result<impl Iterator<Item = SocketAddr>> {
     host.to_socket_addrs().resolve().await
 }
 
@@ -169,7 +179,7 @@ literal! {
 impl ToSocketAddrs for &[SocketAddr] {}
 impl ToSocketAddrsPriv for &[SocketAddr] {
     fn to_socket_addrs(&self) -> Resolve {
-        Resolve::Ready(Ok(OneOrMore::More(self.to_vec().into_iter())))
+        Resolve::Ready(Ok(OneOrMore::More(Vec::from(*self).into_iter())))
     }
 }
 

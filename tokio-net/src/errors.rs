@@ -44,17 +44,17 @@ pub(crate) fn no_reactor(caller: Option<&'static Location<'static>>) -> ! {
 
 /// The error an operation on a resource of a dead reactor returns.
 pub(crate) fn reactor_gone() -> io::Error {
-    io::Error::new(io::ErrorKind::Other, REACTOR_GONE)
+    io::Error::other(REACTOR_GONE)
 }
 
 /// The error a registration on a shut-down reactor returns.
 pub(crate) fn reactor_shut_down() -> io::Error {
-    io::Error::new(io::ErrorKind::Other, REACTOR_SHUT_DOWN)
+    io::Error::other(REACTOR_SHUT_DOWN)
 }
 
 /// The error when the slab's token space is exhausted.
 pub(crate) fn too_many_resources() -> io::Error {
-    io::Error::new(io::ErrorKind::Other, TOO_MANY_RESOURCES)
+    io::Error::other(TOO_MANY_RESOURCES)
 }
 
 /// `InvalidInput` "could not resolve to any address".

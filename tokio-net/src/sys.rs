@@ -68,7 +68,12 @@ pub(crate) fn keepalive(fd: RawFd) -> io::Result<Option<Duration>> {
 }
 
 pub(crate) fn set_keepalive(fd: RawFd, keepalive: Option<Duration>) -> io::Result<()> {
-    set::<libc::c_int>(fd, libc::SOL_SOCKET, libc::SO_KEEPALIVE, keepalive.is_some() as _)?;
+    set::<libc::c_int>(
+        fd,
+        libc::SOL_SOCKET,
+        libc::SO_KEEPALIVE,
+        keepalive.is_some() as _,
+    )?;
     if let Some(dur) = keepalive {
         let secs = libc::c_int::try_from(dur.as_secs().max(1)).unwrap_or(libc::c_int::MAX);
         set(fd, libc::IPPROTO_TCP, KEEPALIVE_IDLE, secs)?;

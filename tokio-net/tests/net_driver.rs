@@ -180,7 +180,8 @@ fn reactor_drop_wakes_waiters_and_later_ops_fail() {
     let reactor = Reactor::new().unwrap();
     let guard = set_default(&reactor.handle());
     let sock = UdpSocket::from_std(std::net::UdpSocket::bind("127.0.0.1:0").unwrap()).unwrap();
-    let listener = TcpListener::from_std(std::net::TcpListener::bind("127.0.0.1:0").unwrap()).unwrap();
+    let listener =
+        TcpListener::from_std(std::net::TcpListener::bind("127.0.0.1:0").unwrap()).unwrap();
     drop(guard);
 
     let counter = Arc::new(Counter::default());
@@ -193,7 +194,11 @@ fn reactor_drop_wakes_waiters_and_later_ops_fail() {
     assert!(accept.as_mut().poll(&mut cx).is_pending());
 
     drop(reactor);
-    assert_eq!(counter.0.load(Ordering::SeqCst), 2, "both waiters woken on shutdown");
+    assert_eq!(
+        counter.0.load(Ordering::SeqCst),
+        2,
+        "both waiters woken on shutdown"
+    );
     match recv.as_mut().poll(&mut cx) {
         Poll::Ready(Err(e)) => assert!(e.to_string().contains("shut down"), "{e}"),
         other => panic!("expected an error, got {other:?}"),
@@ -241,7 +246,9 @@ fn poll_evented_public_readiness_api() {
         let b_addr = b.local_addr().unwrap();
         let a = PollEvented::new(a).unwrap();
         let b = PollEvented::new(b).unwrap();
-        let ready = std::future::poll_fn(|cx| a.poll_write_ready(cx)).await.unwrap();
+        let ready = std::future::poll_fn(|cx| a.poll_write_ready(cx))
+            .await
+            .unwrap();
         assert!(ready.is_writable());
         a.get_ref().send_to(b"hey", b_addr).unwrap();
         let mut buf = [0u8; 8];

@@ -26,7 +26,9 @@ fn oversized_datagram_is_truncated() {
     block_on(async {
         let a = UdpSocket::bind("127.0.0.1:0").await.unwrap();
         let b = UdpSocket::bind("127.0.0.1:0").await.unwrap();
-        a.send_to(&[7u8; 1000], b.local_addr().unwrap()).await.unwrap();
+        a.send_to(&[7u8; 1000], b.local_addr().unwrap())
+            .await
+            .unwrap();
         a.send_to(b"next", b.local_addr().unwrap()).await.unwrap();
         let mut small = [0u8; 10];
         let (n, _) = b.recv_from(&mut small).await.unwrap();
@@ -47,7 +49,10 @@ fn connected_send_recv_and_try_ops() {
         a.connect(b.local_addr().unwrap()).await.unwrap();
         b.connect(a.local_addr().unwrap()).await.unwrap();
         let mut buf = [0u8; 16];
-        assert_eq!(b.try_recv(&mut buf).unwrap_err().kind(), std::io::ErrorKind::WouldBlock);
+        assert_eq!(
+            b.try_recv(&mut buf).unwrap_err().kind(),
+            std::io::ErrorKind::WouldBlock
+        );
         assert_eq!(a.send(b"ping").await.unwrap(), 4);
         assert_eq!(b.recv(&mut buf).await.unwrap(), 4);
         assert_eq!(&buf[..4], b"ping");
@@ -103,7 +108,10 @@ fn split_and_reunite() {
         let c = UdpSocket::bind("127.0.0.1:0").await.unwrap();
         let (c_recv, c_send) = c.split();
         let err = recv.reunite(c_send).unwrap_err();
-        assert_eq!(err.to_string(), "tried to reunite halves that are not from the same socket");
+        assert_eq!(
+            err.to_string(),
+            "tried to reunite halves that are not from the same socket"
+        );
         let (c_send, recv) = (err.0, err.1);
         let _c = c_recv.reunite(c_send).unwrap();
         let a = send.reunite(recv).unwrap();

@@ -89,17 +89,24 @@ impl<E: Source> PollEvented<E> {
 
     /// A shared reference to the source.
     pub fn get_ref(&self) -> &E {
-        self.io.as_ref().expect("PollEvented source present until into_inner")
+        self.io
+            .as_ref()
+            .expect("PollEvented source present until into_inner")
     }
 
     /// A mutable reference to the source.
     pub fn get_mut(&mut self) -> &mut E {
-        self.io.as_mut().expect("PollEvented source present until into_inner")
+        self.io
+            .as_mut()
+            .expect("PollEvented source present until into_inner")
     }
 
     /// Deregisters the source and returns it.
     pub fn into_inner(mut self) -> io::Result<E> {
-        let mut io = self.io.take().expect("PollEvented source present until into_inner");
+        let mut io = self
+            .io
+            .take()
+            .expect("PollEvented source present until into_inner");
         self.registration.deregister(&mut io)?;
         Ok(io)
     }
@@ -165,11 +172,19 @@ impl<E: Source> PollEvented<E>
 where
     for<'a> &'a E: Read + Write,
 {
-    pub(crate) fn poll_read_ref(&self, cx: &mut Context<'_>, buf: &mut [u8]) -> Poll<io::Result<usize>> {
+    pub(crate) fn poll_read_ref(
+        &self,
+        cx: &mut Context<'_>,
+        buf: &mut [u8],
+    ) -> Poll<io::Result<usize>> {
         self.poll_io(cx, Direction::Read, |mut io| io.read(buf))
     }
 
-    pub(crate) fn poll_write_ref(&self, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
+    pub(crate) fn poll_write_ref(
+        &self,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
         self.poll_io(cx, Direction::Write, |mut io| io.write(buf))
     }
 
@@ -224,7 +239,10 @@ impl<E: Source + Read + Unpin> AsyncRead for PollEvented<E> {
         buf: &mut [u8],
     ) -> Poll<io::Result<usize>> {
         let this = self.get_mut();
-        let io = this.io.as_mut().expect("PollEvented source present until into_inner");
+        let io = this
+            .io
+            .as_mut()
+            .expect("PollEvented source present until into_inner");
         this.registration
             .poll_io(cx, Direction::Read, || io.read(buf))
     }
@@ -237,15 +255,22 @@ impl<E: Source + Write + Unpin> AsyncWrite for PollEvented<E> {
         buf: &[u8],
     ) -> Poll<io::Result<usize>> {
         let this = self.get_mut();
-        let io = this.io.as_mut().expect("PollEvented source present until into_inner");
+        let io = this
+            .io
+            .as_mut()
+            .expect("PollEvented source present until into_inner");
         this.registration
             .poll_io(cx, Direction::Write, || io.write(buf))
     }
 
     fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
         let this = self.get_mut();
-        let io = this.io.as_mut().expect("PollEvented source present until into_inner");
-        this.registration.poll_io(cx, Direction::Write, || io.flush())
+        let io = this
+            .io
+            .as_mut()
+            .expect("PollEvented source present until into_inner");
+        this.registration
+            .poll_io(cx, Direction::Write, || io.flush())
     }
 
     fn poll_shutdown(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<io::Result<()>> {

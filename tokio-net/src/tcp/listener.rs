@@ -41,7 +41,13 @@ impl TcpListener {
     pub fn bind<A: ToSocketAddrs>(addr: A) -> impl Future<Output = io::Result<TcpListener>> {
         let caller = Location::caller();
         let resolve = addr.to_socket_addrs();
-        async move { each_addr(resolve, |a| async move { TcpListener::bind_addr(a, caller) }).await }
+        async move {
+            each_addr(
+                resolve,
+                |a| async move { TcpListener::bind_addr(a, caller) },
+            )
+            .await
+        }
     }
 
     fn bind_addr(addr: SocketAddr, caller: &'static Location<'static>) -> io::Result<TcpListener> {

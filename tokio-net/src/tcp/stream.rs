@@ -48,7 +48,10 @@ impl TcpStream {
         async move { each_addr(resolve, |a| TcpStream::connect_addr(a, caller)).await }
     }
 
-    async fn connect_addr(addr: SocketAddr, caller: &'static Location<'static>) -> io::Result<TcpStream> {
+    async fn connect_addr(
+        addr: SocketAddr,
+        caller: &'static Location<'static>,
+    ) -> io::Result<TcpStream> {
         let sys = mio::net::TcpStream::connect(addr)?;
         let stream = TcpStream {
             io: PollEvented::new_at(sys, BOTH, caller)?,
@@ -211,11 +214,19 @@ impl TcpStream {
         split_owned(self)
     }
 
-    pub(crate) fn poll_read_priv(&self, cx: &mut Context<'_>, buf: &mut [u8]) -> Poll<io::Result<usize>> {
+    pub(crate) fn poll_read_priv(
+        &self,
+        cx: &mut Context<'_>,
+        buf: &mut [u8],
+    ) -> Poll<io::Result<usize>> {
         self.io.poll_read_ref(cx, buf)
     }
 
-    pub(crate) fn poll_write_priv(&self, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
+    pub(crate) fn poll_write_priv(
+        &self,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
         self.io.poll_write_ref(cx, buf)
     }
 
@@ -233,13 +244,21 @@ impl AsyncRead for TcpStream {
         false
     }
 
-    fn poll_read(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut [u8]) -> Poll<io::Result<usize>> {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut [u8],
+    ) -> Poll<io::Result<usize>> {
         self.poll_read_priv(cx, buf)
     }
 }
 
 impl AsyncWrite for TcpStream {
-    fn poll_write(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
         self.poll_write_priv(cx, buf)
     }
 

@@ -131,7 +131,8 @@ impl UdpSocket {
         buf: &[u8],
         target: &SocketAddr,
     ) -> Poll<io::Result<usize>> {
-        self.io.poll_io(cx, Direction::Write, |s| s.send_to(buf, *target))
+        self.io
+            .poll_io(cx, Direction::Write, |s| s.send_to(buf, *target))
     }
 
     /// Receives one datagram and its source address. Cancellation-safe.

@@ -111,7 +111,11 @@ impl UnixDatagram {
     }
 
     /// Sends one datagram to `target`. Cancellation-safe.
-    pub async fn send_to<P: AsRef<Path> + Unpin>(&self, buf: &[u8], target: P) -> io::Result<usize> {
+    pub async fn send_to<P: AsRef<Path> + Unpin>(
+        &self,
+        buf: &[u8],
+        target: P,
+    ) -> io::Result<usize> {
         let target = target.as_ref();
         poll_fn(|cx| self.poll_send_to_priv(cx, buf, target)).await
     }
@@ -156,7 +160,11 @@ impl UnixDatagram {
         split_owned(self)
     }
 
-    pub(crate) fn poll_send_priv(&self, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
+    pub(crate) fn poll_send_priv(
+        &self,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
         self.io.poll_io(cx, Direction::Write, |s| s.send(buf))
     }
 
@@ -166,10 +174,15 @@ impl UnixDatagram {
         buf: &[u8],
         target: &Path,
     ) -> Poll<io::Result<usize>> {
-        self.io.poll_io(cx, Direction::Write, |s| s.send_to(buf, target))
+        self.io
+            .poll_io(cx, Direction::Write, |s| s.send_to(buf, target))
     }
 
-    pub(crate) fn poll_recv_priv(&self, cx: &mut Context<'_>, buf: &mut [u8]) -> Poll<io::Result<usize>> {
+    pub(crate) fn poll_recv_priv(
+        &self,
+        cx: &mut Context<'_>,
+        buf: &mut [u8],
+    ) -> Poll<io::Result<usize>> {
         self.io.poll_io(cx, Direction::Read, |s| s.recv(buf))
     }
 

@@ -31,7 +31,11 @@ impl RecvHalf<'_> {
 
 impl SendHalf<'_> {
     /// Sends one datagram to `target`.
-    pub async fn send_to<P: AsRef<Path> + Unpin>(&mut self, buf: &[u8], target: P) -> io::Result<usize> {
+    pub async fn send_to<P: AsRef<Path> + Unpin>(
+        &mut self,
+        buf: &[u8],
+        target: P,
+    ) -> io::Result<usize> {
         self.0.send_to(buf, target).await
     }
 

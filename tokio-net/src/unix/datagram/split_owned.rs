@@ -77,7 +77,11 @@ impl OwnedSendHalf {
     }
 
     /// Sends one datagram to `target`.
-    pub async fn send_to<P: AsRef<Path> + Unpin>(&mut self, buf: &[u8], target: P) -> io::Result<usize> {
+    pub async fn send_to<P: AsRef<Path> + Unpin>(
+        &mut self,
+        buf: &[u8],
+        target: P,
+    ) -> io::Result<usize> {
         self.inner.send_to(buf, target).await
     }
 
