@@ -35,3 +35,9 @@ pub fn elapsed_bounds<T: ElapsedSince + ?Sized>(
 ) -> (Duration, Duration, Duration) {
     (start.elapsed_since(), expected, expected + tolerance)
 }
+
+impl ElapsedSince for tokio::time::Instant {
+    fn elapsed_since(&self) -> Duration {
+        self.elapsed()
+    }
+}

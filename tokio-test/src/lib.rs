@@ -5,7 +5,8 @@
 //! - [`io::Builder`]: a scripted `AsyncRead + AsyncWrite` mock;
 //! - assertion macros for `Poll` and `Result` values ([`assert_ready!`],
 //!   [`assert_pending!`], [`assert_ready_ok!`], [`assert_ready_err!`],
-//!   [`assert_ready_eq!`], [`assert_ok!`], [`assert_err!`]) and [`assert_elapsed!`].
+//!   [`assert_ready_eq!`], [`assert_ok!`], [`assert_err!`]) and [`assert_elapsed!`];
+//! - [`clock`]: pause, advance and resume tokio's clock.
 //!
 //! ```
 //! use tokio_test::{assert_pending, assert_ready_eq, task};
@@ -22,6 +23,7 @@ mod errors;
 mod loom;
 mod macros;
 
+pub mod clock;
 pub mod io;
 pub mod task;
 

@@ -40,6 +40,10 @@ mod take;
 mod take_while;
 mod try_next;
 
+cfg_time! {
+    mod timeout;
+}
+
 pub use collect::FromStream;
 pub use empty::{empty, Empty};
 pub use futures_core::Stream;

@@ -346,7 +346,35 @@ pub trait StreamExt: Stream {
     {
         Collect::new(self)
     }
-    // timer work: `timeout` (see stream/timeout.rs) is added once tokio::time lands.
+
+    /// Limits how long the stream may go without yielding: if no item arrives within
+    /// `duration` of the previous one (or of the first poll), the stream yields
+    /// `Err(Elapsed)` once and then keeps waiting for the next item. Items arriving in
+    /// time are yielded as `Ok(item)`.
+    ///
+    /// # Panics
+    ///
+    /// If called outside a runtime with the timer enabled ("there is no timer running, ...").
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use tokio::stream::{self, StreamExt};
+    ///
+    /// # tokio_test::block_on(async {
+    /// let mut s = stream::iter(vec![1]).chain(stream::pending()).timeout(Duration::from_millis(10));
+    /// assert_eq!(s.next().await, Some(Ok(1)));
+    /// assert!(s.next().await.unwrap().is_err());
+    /// # });
+    /// ```
+    #[cfg(feature = "time")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "time")))]
+    #[track_caller]
+    fn timeout(self, duration: crate::time::Duration) -> super::timeout::Timeout<Self>
+    where
+        Self: Sized,
+    {
+        super::timeout::Timeout::new(self, duration)
+    }
 }
 
 impl<St: ?Sized> StreamExt for St where St: Stream {}
