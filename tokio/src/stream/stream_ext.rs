@@ -32,6 +32,27 @@ use futures_core::Stream;
 /// assert_eq!(sum, 6);
 /// # });
 /// ```
+///
+/// A `!Unpin` stream must be pinned before `next`:
+///
+/// ```compile_fail
+/// use std::marker::PhantomPinned;
+/// use std::pin::Pin;
+/// use std::task::{Context, Poll};
+/// use tokio::stream::{Stream, StreamExt};
+///
+/// struct NotUnpin(PhantomPinned);
+///
+/// impl Stream for NotUnpin {
+///     type Item = u8;
+///     fn poll_next(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Option<u8>> {
+///         Poll::Ready(None)
+///     }
+/// }
+///
+/// let mut s = NotUnpin(PhantomPinned);
+/// let _ = s.next(); // error: `PhantomPinned` cannot be unpinned
+/// ```
 pub trait StreamExt: Stream {
     /// Resolves to the next item, or `None` once the stream is exhausted.
     ///
