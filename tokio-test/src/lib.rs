@@ -19,6 +19,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod block_on;
 mod errors;
 mod loom;
 mod macros;
@@ -26,6 +27,8 @@ mod macros;
 pub mod clock;
 pub mod io;
 pub mod task;
+
+pub use block_on::block_on;
 
 #[doc(hidden)]
 pub mod __private;
