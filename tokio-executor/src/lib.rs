@@ -12,3 +12,15 @@
 
 pub(crate) mod loom;
 pub mod park;
+
+pub mod blocking;
+pub mod context;
+pub mod current_thread;
+pub mod enter;
+pub mod errors;
+pub mod local;
+pub mod task;
+pub mod thread_pool;
+mod util;
+
+pub use context::{spawn, Spawner};

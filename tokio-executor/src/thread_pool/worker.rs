@@ -1,0 +1,484 @@
+//! The worker run loop, task scheduling and shutdown of the work-stealing scheduler.
+//!
+//! A worker's state lives in its [`Core`] (local queue, LIFO slot, tick, searching flag,
+//! parker). The thread running the worker keeps the core on its stack, and puts it in
+//! the thread-local [`Context`] while it polls a task or parks, so wakes from that very
+//! thread go to the local queue. `block_in_place` takes the core out of the context and
+//! hands it to a fresh thread; the old thread notices the missing core after the poll
+//! and leaves the loop.
+//!
+//! Run loop, per tick:
+//! 1. maintenance every `EVENT_INTERVAL` ticks: poll the driver without blocking (I/O
+//!    and timers progress even when every worker is busy) and check for shutdown;
+//! 2. next task: every `GLOBAL_QUEUE_INTERVAL` ticks the injector first (fairness for
+//!    remote spawns), otherwise LIFO slot, local queue, then a batch from the injector;
+//! 3. else steal (if fewer than half the workers search): a random victim first, then
+//!    the injector;
+//! 4. else park (see `idle.rs` and `park.rs`).
+//!
+//! Shutdown:
+//! 1. `Spawner::shutdown` sets the flag and unparks every worker;
+//! 2. each worker leaves its loop and hands its core to `shutdown_core`; a worker that
+//!    never started hands it over from `Drop`;
+//! 3. the last core to arrive closes the owned-task list (every unfinished future is
+//!    dropped there, exactly once), drains all queues, and shuts the driver down.
+
+use super::idle::Idle;
+use super::park::{Parker, SharedDriver, Unparker};
+use super::queue::{self, Inject, Local, Steal};
+use crate::blocking;
+use crate::loom::sync::atomic::{AtomicBool, Ordering::AcqRel, Ordering::Acquire};
+use crate::loom::sync::{Arc, Mutex};
+use crate::task::{JoinHandle, Notified, OwnedTasks, Schedule, Task};
+use crate::util::rand::{seed, FastRand};
+use std::cell::RefCell;
+use std::future::Future;
+use std::rc::Rc;
+
+#[cfg(not(loom))]
+const GLOBAL_QUEUE_INTERVAL: u32 = 61;
+#[cfg(loom)]
+const GLOBAL_QUEUE_INTERVAL: u32 = 3;
+#[cfg(not(loom))]
+const EVENT_INTERVAL: u32 = 61;
+#[cfg(loom)]
+const EVENT_INTERVAL: u32 = 3;
+/// LIFO-slot polls in a row before the next task goes through the queue (so a pair of
+/// tasks pinging each other cannot starve the rest).
+const MAX_LIFO_POLLS: u32 = 3;
+
+type Job = Notified<Arc<Shared>>;
+
+pub(crate) struct Shared {
+    remotes: Box<[Remote]>,
+    inject: Inject<Job>,
+    idle: Idle,
+    owned: OwnedTasks<Arc<Shared>>,
+    shutdown: AtomicBool,
+    #[allow(clippy::vec_box)] // cores move between threads as boxes
+    shutdown_cores: Mutex<Vec<Box<Core>>>,
+    driver: Arc<SharedDriver>,
+    blocking: blocking::Spawner,
+}
+
+struct Remote {
+    steal: Steal<Job>,
+    unpark: Unparker,
+}
+
+pub(crate) struct Core {
+    index: usize,
+    tick: u32,
+    lifo: Option<Job>,
+    run_queue: Local<Job>,
+    is_searching: bool,
+    is_shutdown: bool,
+    park: Option<Parker>,
+    rand: FastRand,
+}
+
+/// A worker ready to run on some thread; gives its core back on drop if never run.
+pub(crate) struct Worker {
+    shared: Arc<Shared>,
+    core: Option<Box<Core>>,
+}
+
+struct Context {
+    shared: Arc<Shared>,
+    core: RefCell<Option<Box<Core>>>,
+}
+
+thread_local!(static CURRENT: RefCell<Option<Rc<Context>>> = const { RefCell::new(None) });
+
+/// Builds the shared state and one unstarted worker per core.
+pub(crate) fn create(
+    num_workers: usize,
+    driver: Arc<SharedDriver>,
+    blocking: blocking::Spawner,
+) -> (Arc<Shared>, Vec<Worker>) {
+    let num_workers = num_workers.max(1);
+    let mut cores = Vec::with_capacity(num_workers);
+    let mut remotes = Vec::with_capacity(num_workers);
+    for index in 0..num_workers {
+        let (run_queue, steal) = queue::local();
+        let park = Parker::new(driver.clone());
+        remotes.push(Remote {
+            steal,
+            unpark: park.unpark(),
+        });
+        cores.push(Box::new(Core {
+            index,
+            tick: 0,
+            lifo: None,
+            run_queue,
+            is_searching: false,
+            is_shutdown: false,
+            park: Some(park),
+            rand: FastRand::new(seed()),
+        }));
+    }
+    let shared = Arc::new(Shared {
+        remotes: remotes.into_boxed_slice(),
+        inject: Inject::new(),
+        idle: Idle::new(num_workers),
+        owned: OwnedTasks::new(num_workers * 4),
+        shutdown: AtomicBool::new(false),
+        shutdown_cores: Mutex::new(Vec::with_capacity(num_workers)),
+        driver,
+        blocking,
+    });
+    let workers = cores
+        .into_iter()
+        .map(|core| Worker {
+            shared: shared.clone(),
+            core: Some(core),
+        })
+        .collect();
+    (shared, workers)
+}
+
+impl Worker {
+    /// Runs the worker loop on the current thread until shutdown or hand-off.
+    pub(crate) fn run(mut self) {
+        let core = self.core.take().expect("worker core missing");
+        let shared = self.shared.clone();
+        let cx = Rc::new(Context {
+            shared: shared.clone(),
+            core: RefCell::new(None),
+        });
+        let _current = CurrentGuard::set(cx.clone());
+        let _spawner = crate::context::set_spawner(crate::context::Spawner::ThreadPool(
+            super::Spawner::from_shared(shared.clone()),
+        ));
+        let _enter = crate::enter::try_enter();
+        if let Some(core) = run_loop(&cx, core) {
+            shared.shutdown_core(core);
+        }
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        if let Some(core) = self.core.take() {
+            self.shared.shutdown_core(core);
+        }
+    }
+}
+
+struct CurrentGuard(Option<Rc<Context>>);
+
+impl CurrentGuard {
+    fn set(cx: Rc<Context>) -> CurrentGuard {
+        CurrentGuard(CURRENT.with(|c| c.borrow_mut().replace(cx)))
+    }
+}
+
+impl Drop for CurrentGuard {
+    fn drop(&mut self) {
+        let prev = self.0.take();
+        let _old = CURRENT.with(|c| std::mem::replace(&mut *c.borrow_mut(), prev));
+    }
+}
+
+fn run_loop(cx: &Context, mut core: Box<Core>) -> Option<Box<Core>> {
+    let shared = &*cx.shared;
+    while !core.is_shutdown {
+        core.tick = core.tick.wrapping_add(1);
+        if core.tick % EVENT_INTERVAL == 0 {
+            core = maintenance(cx, core);
+            if core.is_shutdown {
+                break;
+            }
+        }
+        let task = core.next_task(shared).or_else(|| core.steal_work(shared));
+        core = match task {
+            Some(task) => run_task(cx, core, task)?,
+            None => park(cx, core),
+        };
+    }
+    Some(core)
+}
+
+/// Step 1 of the loop.
+fn maintenance(cx: &Context, core: Box<Core>) -> Box<Core> {
+    *cx.core.borrow_mut() = Some(core);
+    cx.shared.driver.poll_ready_events();
+    let mut core = cx.core.borrow_mut().take().expect("core lost in maintenance");
+    core.is_shutdown = cx.shared.shutdown.load(Acquire);
+    core
+}
+
+/// Polls `task`, then whatever it put in the LIFO slot. `None`: the core was handed
+/// off by `block_in_place`, and this thread stops being a worker.
+fn run_task(cx: &Context, mut core: Box<Core>, task: Job) -> Option<Box<Core>> {
+    core.transition_from_searching(&cx.shared);
+    *cx.core.borrow_mut() = Some(core);
+    task.run();
+    let mut lifo_polls = 0;
+    loop {
+        let mut core = cx.core.borrow_mut().take()?;
+        let Some(task) = core.lifo.take() else {
+            return Some(core);
+        };
+        lifo_polls += 1;
+        if lifo_polls > MAX_LIFO_POLLS {
+            core.run_queue.push_back(task, &cx.shared.inject);
+            cx.shared.notify_parked();
+            return Some(core);
+        }
+        *cx.core.borrow_mut() = Some(core);
+        task.run();
+    }
+}
+
+/// Step 4 of the loop.
+fn park(cx: &Context, mut core: Box<Core>) -> Box<Core> {
+    if !core.transition_to_parked(&cx.shared) {
+        return core;
+    }
+    while !core.is_shutdown {
+        let mut parker = core.park.take().expect("parker missing");
+        *cx.core.borrow_mut() = Some(core);
+        parker.park();
+        core = cx.core.borrow_mut().take().expect("core lost while parked");
+        core.park = Some(parker);
+        core.is_shutdown = cx.shared.shutdown.load(Acquire);
+        if core.transition_from_parked(&cx.shared) {
+            break;
+        }
+    }
+    core
+}
+
+impl Core {
+    fn next_task(&mut self, shared: &Shared) -> Option<Job> {
+        if self.tick % GLOBAL_QUEUE_INTERVAL == 0 {
+            shared.inject.pop().or_else(|| self.next_local_task())
+        } else {
+            self.next_local_task()
+                .or_else(|| shared.inject.steal_into(&self.run_queue))
+        }
+    }
+
+    fn next_local_task(&mut self) -> Option<Job> {
+        self.lifo.take().or_else(|| self.run_queue.pop())
+    }
+
+    fn steal_work(&mut self, shared: &Shared) -> Option<Job> {
+        if !self.transition_to_searching(shared) {
+            return None;
+        }
+        let n = shared.remotes.len();
+        let start = self.rand.fastrand_n(n as u32) as usize;
+        for i in 0..n {
+            let victim = (start + i) % n;
+            if victim == self.index {
+                continue;
+            }
+            if let Some(task) = shared.remotes[victim].steal.steal_into(&self.run_queue) {
+                return Some(task);
+            }
+        }
+        shared.inject.steal_into(&self.run_queue)
+    }
+
+    fn transition_to_searching(&mut self, shared: &Shared) -> bool {
+        if !self.is_searching {
+            self.is_searching = shared.idle.transition_worker_to_searching();
+        }
+        self.is_searching
+    }
+
+    /// A searcher found work; the last one wakes another worker to keep searching.
+    fn transition_from_searching(&mut self, shared: &Shared) {
+        if !self.is_searching {
+            return;
+        }
+        self.is_searching = false;
+        if shared.idle.transition_worker_from_searching() {
+            shared.notify_parked();
+        }
+    }
+
+    /// False when there is local work after all (no sleep).
+    fn transition_to_parked(&mut self, shared: &Shared) -> bool {
+        if self.lifo.is_some() || !self.run_queue.is_empty() {
+            return false;
+        }
+        let last_searcher = shared
+            .idle
+            .transition_worker_to_parked(self.index, self.is_searching);
+        self.is_searching = false;
+        if last_searcher {
+            shared.notify_if_work_pending();
+        }
+        true
+    }
+
+    /// True when the worker should run again: it has local work (woken by the driver),
+    /// or a notifier picked it (it then counts as searching).
+    fn transition_from_parked(&mut self, shared: &Shared) -> bool {
+        if self.lifo.is_some() || !self.run_queue.is_empty() {
+            if shared.idle.unpark_worker_by_id(self.index) {
+                // Others may steal what the driver woke into our queue.
+                shared.notify_parked();
+            } else {
+                self.is_searching = true;
+            }
+            return true;
+        }
+        if shared.idle.is_parked(self.index) {
+            return false;
+        }
+        self.is_searching = true;
+        true
+    }
+
+    fn drain(&mut self) {
+        drop(self.lifo.take());
+        while let Some(task) = self.run_queue.pop() {
+            drop(task);
+        }
+    }
+}
+
+impl Shared {
+    pub(crate) fn spawn<F>(self: &Arc<Self>, future: F) -> JoinHandle<F::Output>
+    where
+        F: Future + Send + 'static,
+        F::Output: Send + 'static,
+    {
+        let (handle, notified) = self.owned.bind(future, self.clone());
+        if let Some(task) = notified {
+            self.schedule_task(task, false);
+        }
+        handle
+    }
+
+    fn schedule_task(self: &Arc<Self>, task: Job, is_yield: bool) {
+        let task = CURRENT.with(|cur| {
+            let cur = cur.borrow();
+            let Some(cx) = cur.as_ref() else {
+                return Some(task);
+            };
+            if !Arc::ptr_eq(&cx.shared, self) {
+                return Some(task);
+            }
+            let Ok(mut core) = cx.core.try_borrow_mut() else {
+                return Some(task);
+            };
+            match core.as_mut() {
+                Some(core) => {
+                    self.schedule_local(core, task, is_yield);
+                    None
+                }
+                None => Some(task),
+            }
+        });
+        if let Some(task) = task {
+            if self.owned.is_closed() {
+                return;
+            }
+            self.inject.push(task);
+            self.notify_parked();
+        }
+    }
+
+    fn schedule_local(&self, core: &mut Core, task: Job, is_yield: bool) {
+        let pushed = if is_yield {
+            core.run_queue.push_back(task, &self.inject);
+            true
+        } else {
+            match core.lifo.replace(task) {
+                Some(prev) => {
+                    core.run_queue.push_back(prev, &self.inject);
+                    true
+                }
+                None => false,
+            }
+        };
+        // While parked (`park` taken), the worker itself looks at its queue on waking.
+        if pushed && core.park.is_some() {
+            self.notify_parked();
+        }
+    }
+
+    fn notify_parked(&self) {
+        if let Some(index) = self.idle.worker_to_notify() {
+            self.remotes[index].unpark.unpark();
+        }
+    }
+
+    fn notify_if_work_pending(&self) {
+        let pending =
+            self.remotes.iter().any(|r| !r.steal.is_empty()) || !self.inject.is_empty();
+        if pending {
+            self.notify_parked();
+        }
+    }
+
+    /// Shutdown step 1.
+    pub(crate) fn shutdown(&self) {
+        if self.shutdown.swap(true, AcqRel) {
+            return;
+        }
+        for remote in self.remotes.iter() {
+            remote.unpark.unpark();
+        }
+    }
+
+    /// Shutdown steps 2 and 3.
+    fn shutdown_core(&self, core: Box<Core>) {
+        let mut cores = self.shutdown_cores.lock().unwrap();
+        cores.push(core);
+        if cores.len() != self.remotes.len() {
+            return;
+        }
+        self.owned.close_and_shutdown_all();
+        for core in cores.iter_mut() {
+            core.drain();
+        }
+        drop(cores);
+        while let Some(task) = self.inject.pop() {
+            drop(task);
+        }
+        self.driver.shutdown();
+    }
+}
+
+impl Schedule for Arc<Shared> {
+    fn release(&self, task: &Task<Self>) -> Option<Task<Self>> {
+        self.owned.remove(task)
+    }
+
+    fn schedule(&self, task: Notified<Self>) {
+        self.schedule_task(task, false);
+    }
+
+    fn yield_now(&self, task: Notified<Self>) {
+        self.schedule_task(task, true);
+    }
+}
+
+/// `block_in_place` support: when the current thread is a worker, hands its core to a
+/// new worker thread and returns true (the caller then runs its closure in place).
+pub(crate) fn hand_off_core() -> bool {
+    let handoff = CURRENT.with(|cur| {
+        let cur = cur.borrow();
+        let cx = cur.as_ref()?;
+        let core = cx.core.borrow_mut().take();
+        Some(core.map(|core| Worker {
+            shared: cx.shared.clone(),
+            core: Some(core),
+        }))
+    });
+    match handoff {
+        None => false,
+        Some(None) => true,
+        Some(Some(worker)) => {
+            let blocking = worker.shared.blocking.clone();
+            drop(blocking.spawn_blocking(move || worker.run()));
+            true
+        }
+    }
+}
