@@ -27,6 +27,9 @@ mod ready;
 mod registration;
 mod scheduled_io;
 
+#[cfg(all(test, loom))]
+mod tests;
+
 pub use self::handle::{set_default, DefaultGuard, Handle};
 pub use self::poll_evented::PollEvented;
 pub use self::reactor::{Reactor, ReactorUnpark};
