@@ -97,18 +97,19 @@ impl Resolve {
     }
 }
 
-/// Runs the system resolver.
+/// Runs the system resolver on the current runtime's blocking pool.
 ///
-/// TODO(net): run this on the blocking pool (`tokio_executor::blocking::spawn_blocking`)
-/// once the runtime provides it; until then it resolves inline.
-async fn resolve_blocking<I>(
-    f: impl FnOnce() -> io::Result<I> + Send + 'static,
-) -> io::Result<OneOrMore>
+/// # Panics
+///
+/// Outside a runtime: "not currently running on a Tokio 0.2.x runtime." (as 0.2 did).
+async fn resolve_blocking<F>(f: F) -> io::Result<OneOrMore>
 where
-    I: Iterator<Item = SocketAddr>,
+    F: FnOnce() -> io::Result<std::vec::IntoIter<SocketAddr>> + Send + 'static,
 {
-    let addrs: Vec<SocketAddr> = f()?.collect();
-    Ok(OneOrMore::More(addrs.into_iter()))
+    match tokio_executor::blocking::spawn_blocking(f).await {
+        Ok(res) => res.map(OneOrMore::More),
+        Err(join_err) => Err(io::Error::other(join_err.to_string())),
+    }
 }
 
 /// Resolves the first address of `addr`, or fails with `err` when there is none.

@@ -8,6 +8,7 @@ use std::pin::{pin, Pin};
 use std::sync::Arc;
 use std::task::{Context, Poll, Wake, Waker};
 use std::time::{Duration, Instant};
+use tokio_executor::blocking::BlockingPool;
 use tokio_executor::park::{Park, Unpark};
 use tokio_io::{AsyncRead, AsyncWrite};
 use tokio_net::driver::{set_default, Reactor, ReactorUnpark};
@@ -33,6 +34,9 @@ pub fn block_on<F: Future>(f: F) -> F::Output {
 /// Runs `f` on `reactor`, which is made current for the duration.
 pub fn block_on_reactor<F: Future>(reactor: &mut Reactor, f: F) -> F::Output {
     let _guard = set_default(&reactor.handle());
+    // A blocking pool for DNS resolution.
+    let pool = BlockingPool::builder().build();
+    let _blocking = tokio_executor::context::set_blocking(pool.spawner().clone());
     let waker = Waker::from(Arc::new(ReactorWaker(reactor.unpark())));
     let mut cx = Context::from_waker(&waker);
     let mut f = pin!(f);
