@@ -10,6 +10,8 @@ mod addr;
 pub mod driver;
 mod errors;
 pub(crate) mod loom;
+#[cfg(not(loom))]
+pub mod signal;
 mod sys;
 pub mod tcp;
 pub mod udp;

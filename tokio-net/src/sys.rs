@@ -144,3 +144,63 @@ pub(crate) fn peer_cred(fd: RawFd) -> io::Result<(libc::uid_t, libc::gid_t)> {
     cvt(unsafe { libc::getpeereid(fd, &mut uid, &mut gid) })?;
     Ok((uid, gid))
 }
+
+/// The signal-handling syscalls (`sigaction`, the self-pipe write).
+#[cfg(not(loom))]
+pub(crate) mod signal {
+    use super::cvt;
+    use std::io;
+    use std::mem;
+
+    extern "C" fn handler(signum: libc::c_int) {
+        let saved = errno();
+        crate::signal::registry::on_signal(signum);
+        set_errno(saved);
+    }
+
+    /// Installs the process-wide handler for `signum` (`SA_RESTART`).
+    pub(crate) fn install(signum: libc::c_int) -> io::Result<()> {
+        // SAFETY: an all-zero `sigaction` is a valid value (empty mask, no flags).
+        let mut action: libc::sigaction = unsafe { mem::zeroed() };
+        action.sa_sigaction = handler as extern "C" fn(libc::c_int) as libc::sighandler_t;
+        action.sa_flags = libc::SA_RESTART;
+        // SAFETY: `action.sa_mask` is a live `sigset_t` owned by `action`.
+        cvt(unsafe { libc::sigemptyset(&mut action.sa_mask) })?;
+        // SAFETY: `action` is fully initialised and outlives the call; the handler only
+        // does async-signal-safe work (atomic stores and `write`); a null old-action
+        // pointer is allowed.
+        cvt(unsafe { libc::sigaction(signum, &action, std::ptr::null_mut()) })
+    }
+
+    /// Writes one byte to the self-pipe; errors (a full pipe) are ignored on purpose.
+    pub(crate) fn wake_pipe(fd: libc::c_int) {
+        if fd < 0 {
+            return;
+        }
+        let byte = 1u8;
+        // SAFETY: `&byte` points to one live byte; `write` is async-signal-safe.
+        let _ = unsafe { libc::write(fd, (&byte as *const u8).cast(), 1) };
+    }
+
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    fn errno_ptr() -> *mut libc::c_int {
+        // SAFETY: returns the calling thread's errno location; no preconditions.
+        unsafe { libc::__errno_location() }
+    }
+
+    #[cfg(any(target_os = "macos", target_os = "ios", target_os = "freebsd"))]
+    fn errno_ptr() -> *mut libc::c_int {
+        // SAFETY: returns the calling thread's errno location; no preconditions.
+        unsafe { libc::__error() }
+    }
+
+    fn errno() -> libc::c_int {
+        // SAFETY: `errno_ptr` is this thread's valid errno slot.
+        unsafe { *errno_ptr() }
+    }
+
+    fn set_errno(value: libc::c_int) {
+        // SAFETY: `errno_ptr` is this thread's valid errno slot.
+        unsafe { *errno_ptr() = value }
+    }
+}
