@@ -1,0 +1,2 @@
+mod loom_bounded;
+mod loom_list;
