@@ -72,3 +72,15 @@ impl Drop for Enter {
         ENTERED.with(|e| e.set(false));
     }
 }
+
+impl Enter {
+    /// Blocks the current thread on `future`, parking it between polls.
+    ///
+    /// ```
+    /// let mut enter = tokio_executor::enter::enter();
+    /// assert_eq!(enter.block_on(async { 9 }), 9);
+    /// ```
+    pub fn block_on<F: std::future::Future>(&mut self, future: F) -> F::Output {
+        crate::util::block_on::block_on(future)
+    }
+}

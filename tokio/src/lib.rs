@@ -27,7 +27,7 @@ pub mod runtime;
 
 cfg_rt_core! {
     pub mod task;
-    // runtime-core work: `pub use task::spawn;`
+    pub use task::spawn;
 }
 
 cfg_time! {

@@ -263,6 +263,10 @@ impl Spawner {
     pub(crate) fn shutdown(&self, timeout: Option<Duration>) {
         let queued: Vec<_> = {
             let mut shared = self.inner.shared.lock().unwrap();
+            if shared.shutdown {
+                // Only the first shutdown waits (a later `Drop` must not wait again).
+                return;
+            }
             shared.shutdown = true;
             self.inner.condvar.notify_all();
             shared.queue.drain(..).collect()

@@ -16,7 +16,9 @@
 //! queues, shut the driver down.
 
 use crate::context;
-use crate::loom::sync::atomic::{AtomicBool, Ordering::AcqRel, Ordering::Acquire, Ordering::Release};
+use crate::loom::sync::atomic::{
+    AtomicBool, Ordering::AcqRel, Ordering::Acquire, Ordering::Release,
+};
 use crate::loom::sync::{Arc, Mutex};
 use crate::park::Park;
 use crate::task::{JoinHandle, Notified, OwnedTasks, Schedule, Task};
@@ -183,7 +185,11 @@ impl CurrentThread {
         });
         let prev = CURRENT.with(|c| c.borrow_mut().replace(cx.clone()));
         shared.owned.close_and_shutdown_all();
-        let mut core = cx.core.borrow_mut().take().expect("core missing at shutdown");
+        let mut core = cx
+            .core
+            .borrow_mut()
+            .take()
+            .expect("core missing at shutdown");
         core.tasks.clear();
         let remote: Vec<_> = {
             let mut remote = shared.remote.lock().unwrap();
@@ -303,7 +309,8 @@ impl Spawner {
 
 impl fmt::Debug for Spawner {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("current_thread::Spawner").finish_non_exhaustive()
+        f.debug_struct("current_thread::Spawner")
+            .finish_non_exhaustive()
     }
 }
 

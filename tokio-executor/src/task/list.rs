@@ -73,7 +73,11 @@ impl<S: Schedule> OwnedTasks<S> {
 
     /// Allocates a task for `future`, links it, and returns its handle and the first
     /// `Notified` (`None` when the list is closed: the task is then already cancelled).
-    pub(crate) fn bind<T>(&self, future: T, scheduler: S) -> (JoinHandle<T::Output>, Option<Notified<S>>)
+    pub(crate) fn bind<T>(
+        &self,
+        future: T,
+        scheduler: S,
+    ) -> (JoinHandle<T::Output>, Option<Notified<S>>)
     where
         T: Future + Send + 'static,
         T::Output: Send + 'static,

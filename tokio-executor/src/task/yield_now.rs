@@ -14,7 +14,6 @@ use std::task::{Context, Poll};
 /// tokio_executor::task::yield_now().await;
 /// # });
 /// ```
-#[must_use = "yield_now does nothing unless `.await`ed"]
 pub async fn yield_now() {
     YieldNow { yielded: false }.await
 }

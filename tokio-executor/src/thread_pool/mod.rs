@@ -40,6 +40,28 @@ pub struct ThreadPool {
     spawner: Spawner,
 }
 
+/// The not-yet-started workers of a [`ThreadPool`] (see [`ThreadPool::build`]).
+/// Dropping it without launching stops the pool.
+pub struct Launch {
+    workers: Vec<worker::Worker>,
+    blocking: blocking::Spawner,
+}
+
+impl Launch {
+    /// Starts every worker on its own blocking-pool thread.
+    pub fn launch(self) {
+        for worker in self.workers {
+            drop(self.blocking.spawn_blocking(move || worker.run()));
+        }
+    }
+}
+
+impl fmt::Debug for Launch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Launch").finish_non_exhaustive()
+    }
+}
+
 /// Spawns tasks onto a [`ThreadPool`]; cheap to clone.
 #[derive(Clone)]
 pub struct Spawner {
@@ -52,15 +74,34 @@ impl ThreadPool {
     where
         P: Park + Send + 'static,
     {
+        let (pool, launch) = ThreadPool::build(num_workers, driver, blocking);
+        launch.launch();
+        pool
+    }
+
+    /// Like [`new`](Self::new), but the workers start only when [`Launch::launch`] is
+    /// called, so the embedder can finish setting up thread contexts first.
+    pub fn build<P>(
+        num_workers: usize,
+        driver: P,
+        blocking: &blocking::Spawner,
+    ) -> (ThreadPool, Launch)
+    where
+        P: Park + Send + 'static,
+    {
         let (driver, unpark) = driver::boxed(driver);
         let driver = Arc::new(park::SharedDriver::new(driver, unpark));
         let (shared, workers) = worker::create(num_workers, driver, blocking.clone());
-        for worker in workers {
-            drop(blocking.spawn_blocking(move || worker.run()));
-        }
-        ThreadPool {
-            spawner: Spawner { shared },
-        }
+        let launch = Launch {
+            workers,
+            blocking: blocking.clone(),
+        };
+        (
+            ThreadPool {
+                spawner: Spawner { shared },
+            },
+            launch,
+        )
     }
 
     /// The spawner of this pool.
@@ -85,9 +126,8 @@ impl ThreadPool {
     #[track_caller]
     pub fn block_on<F: Future>(&self, future: F) -> F::Output {
         let _enter = crate::enter::enter();
-        let _spawner = crate::context::set_spawner(crate::context::Spawner::ThreadPool(
-            self.spawner.clone(),
-        ));
+        let _spawner =
+            crate::context::set_spawner(crate::context::Spawner::ThreadPool(self.spawner.clone()));
         crate::util::block_on::block_on(future)
     }
 
@@ -127,6 +167,7 @@ impl Spawner {
 
 impl fmt::Debug for Spawner {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("thread_pool::Spawner").finish_non_exhaustive()
+        f.debug_struct("thread_pool::Spawner")
+            .finish_non_exhaustive()
     }
 }

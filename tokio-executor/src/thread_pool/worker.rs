@@ -203,7 +203,11 @@ fn run_loop(cx: &Context, mut core: Box<Core>) -> Option<Box<Core>> {
 fn maintenance(cx: &Context, core: Box<Core>) -> Box<Core> {
     *cx.core.borrow_mut() = Some(core);
     cx.shared.driver.poll_ready_events();
-    let mut core = cx.core.borrow_mut().take().expect("core lost in maintenance");
+    let mut core = cx
+        .core
+        .borrow_mut()
+        .take()
+        .expect("core lost in maintenance");
     core.is_shutdown = cx.shared.shutdown.load(Acquire);
     core
 }
@@ -410,8 +414,7 @@ impl Shared {
     }
 
     fn notify_if_work_pending(&self) {
-        let pending =
-            self.remotes.iter().any(|r| !r.steal.is_empty()) || !self.inject.is_empty();
+        let pending = self.remotes.iter().any(|r| !r.steal.is_empty()) || !self.inject.is_empty();
         if pending {
             self.notify_parked();
         }

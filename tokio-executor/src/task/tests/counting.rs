@@ -193,5 +193,8 @@ fn join_waker_is_woken() {
 fn task_allocation_is_small() {
     use std::mem::size_of;
     // Header: state + vtable + two links.
-    assert_eq!(size_of::<super::super::raw::Header>(), 4 * size_of::<usize>());
+    assert_eq!(
+        size_of::<super::super::raw::Header>(),
+        4 * size_of::<usize>()
+    );
 }
