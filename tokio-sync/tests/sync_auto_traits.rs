@@ -56,7 +56,7 @@ fn types_are_send_sync() {
     // Guards and permits.
     all!(m.try_lock().unwrap());
     all!(am.clone().try_lock_owned().unwrap());
-    all!(s.try_acquire().unwrap());
-    all!(asem.try_acquire_owned().unwrap());
+    drop(all!(s.try_acquire().unwrap()));
+    drop(all!(asem.try_acquire_owned().unwrap()));
     drop((utx, wtx, btx));
 }

@@ -1,7 +1,6 @@
 //! mpsc behaviour under `futures::executor` and plain threads.
 
 use futures::executor::block_on;
-use futures::future::poll_fn;
 use futures::task::noop_waker_ref;
 use std::sync::Arc;
 use std::task::{Context, Poll};
@@ -251,5 +250,4 @@ fn stream_impl() {
     drop(tx);
     let v: Vec<i32> = block_on(rx.collect());
     assert_eq!(v, vec![1, 2]);
-    let _ = poll_fn(|_| Poll::Ready(()));
 }

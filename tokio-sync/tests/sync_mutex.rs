@@ -80,7 +80,10 @@ fn owned_guards_and_try_lock() {
     let m = Arc::new(Mutex::new(1));
     let g = m.clone().try_lock_owned().unwrap();
     assert!(m.try_lock().is_err());
-    assert_eq!(m.try_lock().unwrap_err().to_string(), "operation would block");
+    assert_eq!(
+        m.try_lock().unwrap_err().to_string(),
+        "operation would block"
+    );
     assert_eq!(format!("{:?}", m), "Mutex { data: <locked> }");
     drop(g);
     assert_eq!(format!("{:?}", m), "Mutex { data: 1 }");

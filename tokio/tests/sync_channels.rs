@@ -17,7 +17,7 @@ fn rt() -> Runtime {
 
 #[test]
 fn oneshot_across_tasks() {
-    let mut rt = rt();
+    let rt = rt();
     rt.block_on(async {
         for i in 0..1000 {
             let (tx, rx) = oneshot::channel();
@@ -29,7 +29,7 @@ fn oneshot_across_tasks() {
 
 #[test]
 fn watch_receivers_see_last_value() {
-    let mut rt = rt();
+    let rt = rt();
     rt.block_on(async {
         let (tx, rx) = watch::channel(0u32);
         let handles: Vec<_> = (0..4)
@@ -61,7 +61,7 @@ fn watch_receivers_see_last_value() {
 
 #[test]
 fn broadcast_lag_reported_and_resumes() {
-    let mut rt = rt();
+    let rt = rt();
     rt.block_on(async {
         let (tx, mut rx) = broadcast::channel(8);
         for i in 0..20 {
@@ -74,7 +74,7 @@ fn broadcast_lag_reported_and_resumes() {
 
 #[test]
 fn broadcast_fan_out() {
-    let mut rt = rt();
+    let rt = rt();
     rt.block_on(async {
         let (tx, _) = broadcast::channel(64);
         let handles: Vec<_> = (0..4)
@@ -107,12 +107,14 @@ fn broadcast_fan_out() {
 
 #[test]
 fn notify_across_tasks_and_cancelled_waiter() {
-    let mut rt = rt();
+    let rt = rt();
     rt.block_on(async {
         let n = Arc::new(Notify::new());
-        assert!(tokio::time::timeout(Duration::from_millis(10), n.notified())
-            .await
-            .is_err());
+        assert!(
+            tokio::time::timeout(Duration::from_millis(10), n.notified())
+                .await
+                .is_err()
+        );
         let n2 = n.clone();
         let waiter = tokio::spawn(async move { n2.notified().await });
         tokio::time::delay_for(Duration::from_millis(10)).await;
@@ -123,7 +125,7 @@ fn notify_across_tasks_and_cancelled_waiter() {
 
 #[test]
 fn barrier_releases_groups_with_one_leader() {
-    let mut rt = rt();
+    let rt = rt();
     rt.block_on(async {
         let b = Arc::new(Barrier::new(5));
         let handles: Vec<_> = (0..10)

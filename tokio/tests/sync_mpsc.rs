@@ -17,7 +17,7 @@ fn rt() -> Runtime {
 #[test]
 fn four_producers_100k_each_received_once_in_order() {
     const PER: usize = 100_000;
-    let mut rt = rt();
+    let rt = rt();
     rt.block_on(async {
         let (tx, mut rx) = mpsc::channel::<(usize, usize)>(256);
         for p in 0..4 {
@@ -41,7 +41,7 @@ fn four_producers_100k_each_received_once_in_order() {
 #[test]
 fn unbounded_four_producers_on_runtime() {
     const PER: usize = 100_000;
-    let mut rt = rt();
+    let rt = rt();
     rt.block_on(async {
         let (tx, mut rx) = mpsc::unbounded_channel::<(usize, usize)>();
         for p in 0..4 {
@@ -67,7 +67,7 @@ fn unbounded_four_producers_on_runtime() {
 
 #[test]
 fn back_pressure_sender_waits_until_a_slot_frees() {
-    let mut rt = rt();
+    let rt = rt();
     rt.block_on(async {
         let (mut tx, mut rx) = mpsc::channel(2);
         tx.send(1).await.unwrap();
@@ -87,7 +87,7 @@ fn back_pressure_sender_waits_until_a_slot_frees() {
 
 #[test]
 fn send_cancelled_by_timeout_releases_its_place() {
-    let mut rt = rt();
+    let rt = rt();
     rt.block_on(async {
         let (mut tx, mut rx) = mpsc::channel(1);
         let mut tx2 = tx.clone();
@@ -103,7 +103,7 @@ fn send_cancelled_by_timeout_releases_its_place() {
 
 #[test]
 fn send_cancelled_by_select_releases_its_place() {
-    let mut rt = rt();
+    let rt = rt();
     rt.block_on(async {
         let (mut tx, mut rx) = mpsc::channel(1);
         let mut tx2 = tx.clone();
@@ -120,7 +120,7 @@ fn send_cancelled_by_select_releases_its_place() {
 
 #[test]
 fn send_timeout_times_out_and_succeeds() {
-    let mut rt = rt();
+    let rt = rt();
     rt.block_on(async {
         let (mut tx, mut rx) = mpsc::channel(1);
         tx.send_timeout(1, Duration::from_millis(10)).await.unwrap();
@@ -141,7 +141,7 @@ fn send_timeout_times_out_and_succeeds() {
 
 #[test]
 fn receiver_dropped_fails_senders_with_value() {
-    let mut rt = rt();
+    let rt = rt();
     rt.block_on(async {
         let (mut tx, rx) = mpsc::channel::<String>(1);
         tx.send("a".into()).await.unwrap();

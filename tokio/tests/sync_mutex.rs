@@ -18,7 +18,7 @@ fn rt() -> Runtime {
 
 #[test]
 fn mutex_contended_by_8_tasks() {
-    let mut rt = rt();
+    let rt = rt();
     rt.block_on(async {
         let m = Arc::new(Mutex::new(0u64));
         let inside = Arc::new(AtomicUsize::new(0));
@@ -48,7 +48,7 @@ fn mutex_contended_by_8_tasks() {
 
 #[test]
 fn lock_cancelled_by_timeout_does_not_block_others() {
-    let mut rt = rt();
+    let rt = rt();
     rt.block_on(async {
         let m = Arc::new(Mutex::new(()));
         let g = m.lock().await;
@@ -63,7 +63,7 @@ fn lock_cancelled_by_timeout_does_not_block_others() {
 
 #[test]
 fn semaphore_never_over_issues_with_cancelled_acquires() {
-    let mut rt = rt();
+    let rt = rt();
     rt.block_on(async {
         let s = Arc::new(Semaphore::new(3));
         let inside = Arc::new(AtomicUsize::new(0));
@@ -74,7 +74,8 @@ fn semaphore_never_over_issues_with_cancelled_acquires() {
                 tokio::spawn(async move {
                     for i in 0..500 {
                         if (i + t) % 4 == 0 {
-                            let _ = tokio::time::timeout(Duration::from_micros(1), s.acquire()).await;
+                            let _ =
+                                tokio::time::timeout(Duration::from_micros(1), s.acquire()).await;
                             continue;
                         }
                         let _p = s.acquire().await;
@@ -94,7 +95,7 @@ fn semaphore_never_over_issues_with_cancelled_acquires() {
 
 #[test]
 fn rwlock_readers_and_writers() {
-    let mut rt = rt();
+    let rt = rt();
     rt.block_on(async {
         let l = Arc::new(RwLock::new(0u64));
         let handles: Vec<_> = (0..8)

@@ -303,6 +303,8 @@ impl<T> fmt::Debug for Sender<T> {
 
 impl<T> fmt::Debug for Receiver<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Receiver").field("next", &self.next).finish()
+        f.debug_struct("Receiver")
+            .field("next", &self.next)
+            .finish()
     }
 }

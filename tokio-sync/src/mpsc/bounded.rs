@@ -123,7 +123,10 @@ impl<T> Sender<T> {
         if !self.permit.reserved {
             if self.permit.queued {
                 // A `poll_ready` is already queued: keep its place.
-                if std::future::poll_fn(|cx| self.poll_ready(cx)).await.is_err() {
+                if std::future::poll_fn(|cx| self.poll_ready(cx))
+                    .await
+                    .is_err()
+                {
                     return Err(SendError(value));
                 }
             } else if self.sem().acquire(1).await.is_err() {
@@ -177,9 +180,7 @@ impl<T> Sender<T> {
                     self.permit.reserved = true;
                     return Poll::Ready(Ok(()));
                 }
-                Err(batch::TryAcquireError::Closed) => {
-                    return Poll::Ready(Err(ClosedError::new()))
-                }
+                Err(batch::TryAcquireError::Closed) => return Poll::Ready(Err(ClosedError::new())),
                 Err(batch::TryAcquireError::NoPermits) => {}
             }
         }

@@ -180,8 +180,7 @@ impl<T, S: Semaphore> Drop for Rx<T, S> {
 impl<T, S> Drop for Chan<T, S> {
     fn drop(&mut self) {
         // SAFETY: the last handle is gone: nobody else can touch the list.
-        self.rx_fields
-            .with_mut(|p| unsafe { (*p).list.free_all() });
+        self.rx_fields.with_mut(|p| unsafe { (*p).list.free_all() });
     }
 }
 

@@ -29,8 +29,8 @@
 //! All orderings on `tail_position` and `block_tail` are `SeqCst` so that "claimed before
 //! loading the tail" and "tail moved, then tail position read" fall in one total order.
 
-use super::block::{self, Block, BLOCK_CAP};
 pub(crate) use super::block::Read;
+use super::block::{self, Block, BLOCK_CAP};
 use crate::loom::sync::atomic::{AtomicPtr, AtomicUsize, Ordering::*};
 use std::ptr::NonNull;
 
@@ -156,7 +156,9 @@ impl<T> Rx<T> {
                 Some(observed) if observed <= self.index => {}
                 _ => return,
             }
-            let next = block.load_next(Acquire).expect("a block behind head has a next");
+            let next = block
+                .load_next(Acquire)
+                .expect("a block behind head has a next");
             let old = self.free_head;
             self.free_head = next;
             // SAFETY: released and fully consumed (module doc, Receiver step 2), and no

@@ -32,9 +32,7 @@ impl WaitSlot {
 
     /// Waits for a `notify_waiters` after the last `arm`. `Ready` disarms the slot.
     pub(crate) fn poll(&mut self, notify: &Notify, cx: &mut Context<'_>) -> Poll<()> {
-        let waiter = self
-            .waiter
-            .get_or_insert_with(|| Box::pin(Waiter::new()));
+        let waiter = self.waiter.get_or_insert_with(|| Box::pin(Waiter::new()));
         let res = notify.poll_wait(cx, waiter.as_ref(), &mut self.state);
         if res.is_ready() {
             self.state = WaitState::Done;

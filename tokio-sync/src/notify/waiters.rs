@@ -222,7 +222,8 @@ impl Notify {
         let mut list = self.lock();
         let cur = self.state.load(SeqCst);
         if cur & MODE == WAITING {
-            self.state.store((cur & !MODE).wrapping_add(GEN_ONE), SeqCst);
+            self.state
+                .store((cur & !MODE).wrapping_add(GEN_ONE), SeqCst);
         } else {
             self.state.fetch_add(GEN_ONE, SeqCst);
         }

@@ -159,7 +159,10 @@ impl<T> Sender<T> {
     /// Sends `t`, completing the channel. Fails, giving `t` back, if the receiver has
     /// been dropped or closed.
     pub fn send(mut self, t: T) -> Result<(), T> {
-        let inner = self.inner.take().expect("a Sender always holds the channel");
+        let inner = self
+            .inner
+            .take()
+            .expect("a Sender always holds the channel");
         // SAFETY: `COMPLETE` is not set yet and only this sender writes the value.
         inner.value.with_mut(|v| unsafe { *v = Some(t) });
         let prev = inner.complete();
@@ -177,7 +180,10 @@ impl<T> Sender<T> {
 
     /// Polls whether the receiver has been dropped or closed (`Ready(())` then).
     pub fn poll_closed(&mut self, cx: &mut Context<'_>) -> Poll<()> {
-        let inner = self.inner.as_ref().expect("a Sender always holds the channel");
+        let inner = self
+            .inner
+            .as_ref()
+            .expect("a Sender always holds the channel");
         if inner.state.load(Acquire) & CLOSED == CLOSED {
             return Poll::Ready(());
         }
@@ -197,7 +203,10 @@ impl<T> Sender<T> {
 
     /// True if the receiver has been dropped or closed.
     pub fn is_closed(&self) -> bool {
-        let inner = self.inner.as_ref().expect("a Sender always holds the channel");
+        let inner = self
+            .inner
+            .as_ref()
+            .expect("a Sender always holds the channel");
         inner.state.load(Acquire) & CLOSED == CLOSED
     }
 }
@@ -253,8 +262,9 @@ impl<T> Receiver<T> {
         let mut state = inner.state.load(Acquire);
         if state & (COMPLETE | CLOSED) == 0 {
             // SAFETY: the receiver owns `rx_task`.
-            state = match unsafe { inner.set_task(&inner.rx_task, RX_TASK_SET, COMPLETE, cx.waker()) }
-            {
+            state = match unsafe {
+                inner.set_task(&inner.rx_task, RX_TASK_SET, COMPLETE, cx.waker())
+            } {
                 Some(s) => s,
                 None => inner.state.load(Acquire),
             };
@@ -308,7 +318,13 @@ impl<T> Unpin for Receiver<T> {}
 impl<T: fmt::Debug> fmt::Debug for Sender<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Sender")
-            .field("closed", &self.inner.as_ref().map(|i| i.state.load(Relaxed) & CLOSED != 0))
+            .field(
+                "closed",
+                &self
+                    .inner
+                    .as_ref()
+                    .map(|i| i.state.load(Relaxed) & CLOSED != 0),
+            )
             .finish()
     }
 }

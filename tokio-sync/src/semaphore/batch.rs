@@ -44,12 +44,12 @@ use crate::loom::sync::atomic::{AtomicUsize, Ordering::*};
 use crate::loom::sync::{Mutex, MutexGuard};
 use crate::loom::UnsafeCell;
 use crate::util::linked_list::{self, LinkedList, Pointers};
+use std::fmt;
 use std::future::Future;
 use std::marker::PhantomPinned;
 use std::pin::Pin;
 use std::ptr::NonNull;
 use std::task::{Context, Poll, Waker};
-use std::fmt;
 
 /// Largest number of permits a semaphore can hold.
 pub(crate) const MAX_PERMITS: usize = usize::MAX >> 3;
@@ -250,7 +250,9 @@ impl Semaphore {
         let mut wakers = WakeList::new();
         loop {
             while rem > 0 && !wakers.is_full() {
-                let Some(front) = list.queue.front() else { break };
+                let Some(front) = list.queue.front() else {
+                    break;
+                };
                 // SAFETY: linked nodes are live (list invariant) and we hold the mutex.
                 let node = unsafe { front.as_ref() };
                 let needed = node.needed.load(Relaxed);

@@ -10,7 +10,9 @@ pub struct SendError<T> {
 
 impl<T: fmt::Debug> fmt::Debug for SendError<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SendError").field("inner", &self.inner).finish()
+        f.debug_struct("SendError")
+            .field("inner", &self.inner)
+            .finish()
     }
 }
 

@@ -61,9 +61,11 @@ fn loom_oneshot_changing_rx_task() {
     loom::model(|| {
         let (tx, mut rx) = oneshot::channel::<usize>();
         let th = thread::spawn(move || tx.send(1).unwrap());
-        let first = loom::future::block_on(poll_fn(|cx| match std::pin::Pin::new(&mut rx).poll_ready_once(cx) {
-            Some(v) => Poll::Ready(Some(v)),
-            None => Poll::Ready(None),
+        let first = loom::future::block_on(poll_fn(|cx| {
+            match std::pin::Pin::new(&mut rx).poll_ready_once(cx) {
+                Some(v) => Poll::Ready(Some(v)),
+                None => Poll::Ready(None),
+            }
         }));
         if first.is_none() {
             assert_eq!(loom::future::block_on(rx), Ok(1));
@@ -73,11 +75,17 @@ fn loom_oneshot_changing_rx_task() {
 }
 
 trait PollOnce {
-    fn poll_ready_once(self, cx: &mut std::task::Context<'_>) -> Option<Result<usize, crate::oneshot::error::RecvError>>;
+    fn poll_ready_once(
+        self,
+        cx: &mut std::task::Context<'_>,
+    ) -> Option<Result<usize, crate::oneshot::error::RecvError>>;
 }
 
 impl PollOnce for std::pin::Pin<&mut oneshot::Receiver<usize>> {
-    fn poll_ready_once(self, cx: &mut std::task::Context<'_>) -> Option<Result<usize, crate::oneshot::error::RecvError>> {
+    fn poll_ready_once(
+        self,
+        cx: &mut std::task::Context<'_>,
+    ) -> Option<Result<usize, crate::oneshot::error::RecvError>> {
         use std::future::Future;
         match self.poll(cx) {
             Poll::Ready(v) => Some(v),
