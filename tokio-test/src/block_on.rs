@@ -1,41 +1,33 @@
 //! [`block_on`]: run a future to completion from synchronous test code.
-//!
-//! Interim executor until the facade's runtime lands: the future is polled on the calling
-//! thread, which parks between polls and is unparked by the waker. Futures that need the
-//! runtime's timer, reactor or spawner are not supported by this version.
 
-use crate::loom::sync::Arc;
-use crate::loom::thread::{self, Thread};
 use std::future::Future;
-use std::pin::pin;
-use std::task::{Context, Poll, Wake, Waker};
+use tokio::runtime::Builder;
 
-struct Unparker(Thread);
-
-impl Wake for Unparker {
-    fn wake(self: Arc<Self>) {
-        self.0.unpark();
-    }
-
-    fn wake_by_ref(self: &Arc<Self>) {
-        self.0.unpark();
-    }
-}
-
-/// Runs `future` to completion on the current thread and returns its output.
+/// Runs `future` to completion on a fresh single-threaded runtime (basic scheduler, I/O
+/// and timer enabled) and returns its output. The runtime is dropped before returning, so
+/// tasks the future spawned and did not wait for are cancelled.
+///
+/// Inside the future, `tokio::spawn`, timers and I/O resources work as in
+/// `#[tokio::test]`.
+///
+/// # Panics
+///
+/// If the runtime cannot be built, or when called from inside a runtime ("Cannot start
+/// a runtime from within a runtime...").
 ///
 /// ```
-/// let n = tokio_test::block_on(async { 6 * 7 });
+/// let n = tokio_test::block_on(async {
+///     let task = tokio::spawn(async { 6 * 7 });
+///     task.await.unwrap()
+/// });
 /// assert_eq!(n, 42);
 /// ```
+#[track_caller]
 pub fn block_on<F: Future>(future: F) -> F::Output {
-    let mut future = pin!(future);
-    let waker = Waker::from(Arc::new(Unparker(thread::current())));
-    let mut cx = Context::from_waker(&waker);
-    loop {
-        if let Poll::Ready(out) = future.as_mut().poll(&mut cx) {
-            return out;
-        }
-        thread::park();
-    }
+    Builder::new()
+        .basic_scheduler()
+        .enable_all()
+        .build()
+        .expect("failed to build the tokio_test::block_on runtime")
+        .block_on(future)
 }

@@ -12,7 +12,7 @@
 //! twice: "time is already frozen"; `resume` / `advance` while running: "time is not
 //! frozen".
 //!
-//! ```no_run
+//! ```
 //! use std::time::Duration;
 //! use tokio::time::Instant;
 //! use tokio_test::{assert_elapsed, clock};

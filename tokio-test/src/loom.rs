@@ -5,4 +5,4 @@
 //! through `std::task::Wake`), and `--cfg loom` builds of tokio-test are not supported.
 #![allow(unused_imports)]
 
-pub(crate) use std::{sync, thread};
+pub(crate) use std::sync;

@@ -5,6 +5,7 @@ mod support;
 use std::io;
 use std::time::{Duration, Instant};
 use support::{read, read_all, write, write_all};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio_test::io::Builder;
 use tokio_test::{assert_pending, assert_ready_eq, task};
 
@@ -97,18 +98,90 @@ fn cloned_builders_each_build_the_full_script() {
 }
 
 #[test]
-fn wait_pauses_reads() {
-    let mut mock = Builder::new()
-        .read(b"a")
-        .wait(Duration::from_millis(30))
-        .read(b"b")
-        .build();
-    let mut buf = [0u8; 1];
-    let start = Instant::now();
-    assert_eq!(read(&mut mock, &mut buf).unwrap(), 1);
-    assert_eq!(read(&mut mock, &mut buf).unwrap(), 1);
-    assert_eq!(&buf, b"b");
-    assert!(start.elapsed() >= Duration::from_millis(30));
+fn wait_pauses_reads_on_the_runtime_timer() {
+    tokio_test::block_on(async {
+        let mut mock = Builder::new()
+            .read(b"a")
+            .wait(Duration::from_millis(30))
+            .read(b"b")
+            .build();
+        let mut buf = [0u8; 1];
+        let start = Instant::now();
+        assert_eq!(mock.read(&mut buf).await.unwrap(), 1);
+        assert_eq!(mock.read(&mut buf).await.unwrap(), 1);
+        assert_eq!(&buf, b"b");
+        assert!(start.elapsed() >= Duration::from_millis(30));
+    });
+}
+
+#[test]
+fn wait_pauses_writes_and_is_instant_on_a_paused_clock() {
+    tokio_test::block_on(async {
+        tokio_test::clock::pause();
+        let mut mock = Builder::new()
+            .write(b"a")
+            .wait(Duration::from_secs(3600))
+            .write(b"b")
+            .build();
+        let start = tokio::time::Instant::now();
+        let real = Instant::now();
+        mock.write_all(b"ab").await.unwrap();
+        tokio_test::assert_elapsed!(start, Duration::from_secs(3600));
+        assert!(
+            real.elapsed() < Duration::from_secs(60),
+            "the paused clock jumped"
+        );
+    });
+}
+
+#[test]
+fn zero_wait_is_at_least_one_millisecond() {
+    tokio_test::block_on(async {
+        tokio_test::clock::pause();
+        let mut mock = Builder::new().wait(Duration::ZERO).read(b"x").build();
+        let start = tokio::time::Instant::now();
+        let mut buf = [0u8; 1];
+        assert_eq!(mock.read(&mut buf).await.unwrap(), 1);
+        assert!(start.elapsed() >= Duration::from_millis(1));
+    });
+}
+
+#[test]
+fn mock_drives_a_line_protocol() {
+    tokio_test::block_on(async {
+        let mock = Builder::new()
+            .read(b"GET a\r\nGET b\r\n")
+            .write(b"value-a\r\n")
+            .write(b"value-b\r\n")
+            .build();
+        let (reader, mut writer) = tokio::io::split(mock);
+        let mut lines = BufReader::new(reader).lines();
+        while let Some(line) = lines.next_line().await.unwrap() {
+            let key = line.strip_prefix("GET ").unwrap();
+            writer
+                .write_all(format!("value-{}\r\n", key).as_bytes())
+                .await
+                .unwrap();
+        }
+    });
+}
+
+#[test]
+fn handle_feeds_a_task_on_the_runtime() {
+    tokio_test::block_on(async {
+        let (mut mock, mut handle) = Builder::new().build_with_handle();
+        let reader = tokio::spawn(async move {
+            let mut out = String::new();
+            mock.read_to_string(&mut out).await.unwrap();
+            out
+        });
+        tokio::task::yield_now().await;
+        handle.read(b"late ");
+        tokio::task::yield_now().await;
+        handle.read(b"data");
+        drop(handle);
+        assert_eq!(reader.await.unwrap(), "late data");
+    });
 }
 
 #[test]

@@ -9,7 +9,7 @@
 
 use super::handle::Shared;
 use super::script::{Action, ReadOutcome, Script, Step, WriteOutcome};
-use super::sleep::Sleep;
+use super::sleep;
 use std::future::Future;
 use std::io;
 use std::pin::Pin;
@@ -92,7 +92,7 @@ impl Mock {
     /// Sleeps on the `Wait` step at `index`, removing it once the pause is over.
     fn poll_wait(&mut self, index: usize, cx: &mut Context<'_>) -> Poll<()> {
         if let Some(Step::Wait(duration, sleep)) = self.script.step_mut(index) {
-            let sleep = sleep.get_or_insert_with(|| Sleep::new(*duration));
+            let sleep = sleep.get_or_insert_with(|| sleep::new(*duration));
             ready!(Pin::new(sleep).poll(cx));
         }
         self.script.finish_wait(index);

@@ -1,56 +1,12 @@
-//! The pause behind a scripted `wait` step.
-//!
-//! Interim implementation until `tokio::time` lands: a helper thread sleeps until the
-//! deadline, then marks the sleep done and wakes the last waker that polled it.
+//! The pause behind a scripted `wait` step: a tokio timer, so a paused clock (see
+//! `tokio_test::clock`) skips it instantly.
 
-use crate::loom::sync::{Arc, Mutex};
-use crate::loom::thread;
-use std::future::Future;
-use std::pin::Pin;
-use std::task::{Context, Poll, Waker};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-#[derive(Debug, Default)]
-struct State {
-    done: bool,
-    waker: Option<Waker>,
-}
+/// A future that completes `duration` after it was created (on the runtime's timer).
+pub(crate) type Sleep = tokio::time::Delay;
 
-/// A future that completes `duration` after it was created.
-#[derive(Debug)]
-pub(crate) struct Sleep {
-    state: Arc<Mutex<State>>,
-}
-
-impl Sleep {
-    pub(crate) fn new(duration: Duration) -> Sleep {
-        let state = Arc::new(Mutex::new(State::default()));
-        let deadline = Instant::now() + duration;
-        let shared = state.clone();
-        thread::spawn(move || {
-            thread::sleep(deadline.saturating_duration_since(Instant::now()));
-            let waker = {
-                let mut state = shared.lock().unwrap_or_else(|e| e.into_inner());
-                state.done = true;
-                state.waker.take()
-            };
-            if let Some(waker) = waker {
-                waker.wake();
-            }
-        });
-        Sleep { state }
-    }
-}
-
-impl Future for Sleep {
-    type Output = ();
-
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        if state.done {
-            return Poll::Ready(());
-        }
-        state.waker = Some(cx.waker().clone());
-        Poll::Pending
-    }
+/// Starts a pause; must be called inside a runtime with the timer enabled.
+pub(crate) fn new(duration: Duration) -> Sleep {
+    tokio::time::delay_for(duration)
 }

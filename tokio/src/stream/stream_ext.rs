@@ -377,7 +377,7 @@ pub trait StreamExt: Stream {
     ///
     /// If called outside a runtime with the timer enabled ("there is no timer running, ...").
     ///
-    /// ```no_run
+    /// ```
     /// use std::time::Duration;
     /// use tokio::stream::{self, StreamExt};
     ///
