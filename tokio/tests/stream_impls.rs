@@ -99,3 +99,79 @@ mod io {
         assert_eq!(&bytes.unwrap()[..], b"hello world");
     }
 }
+
+#[cfg(all(feature = "time", feature = "rt-core"))]
+mod time {
+    use super::*;
+    use std::time::Duration;
+    use tokio::time::{self, DelayQueue, Instant};
+
+    #[test]
+    fn interval_is_a_stream_of_instants() {
+        tokio_test::block_on(async {
+            time::pause();
+            let start = Instant::now();
+            let ticks = time::interval(Duration::from_millis(10));
+            assert_stream::<_, Instant>(&ticks);
+            let got: Vec<Instant> = ticks.take(3).collect().await;
+            let offsets: Vec<u64> = got
+                .iter()
+                .map(|t| t.duration_since(start).as_millis() as u64)
+                .collect();
+            assert_eq!(offsets, vec![0, 10, 20]);
+        });
+    }
+
+    #[test]
+    fn delay_queue_is_a_stream_of_expired_values() {
+        tokio_test::block_on(async {
+            time::pause();
+            let mut queue = DelayQueue::new();
+            queue.insert("late", Duration::from_millis(20));
+            queue.insert("early", Duration::from_millis(10));
+            let got: Vec<&str> = queue.map(|e| e.unwrap().into_inner()).collect().await;
+            assert_eq!(got, vec!["early", "late"]);
+        });
+    }
+
+    #[cfg(feature = "stream")]
+    #[test]
+    fn throttle_is_a_stream() {
+        tokio_test::block_on(async {
+            time::pause();
+            let start = Instant::now();
+            let throttled = time::throttle(Duration::from_millis(10), tokio::stream::iter(1..=3));
+            let got: Vec<i32> = throttled.collect().await;
+            assert_eq!(got, vec![1, 2, 3]);
+            assert!(start.elapsed() >= Duration::from_millis(20));
+        });
+    }
+}
+
+#[cfg(all(feature = "tcp", feature = "rt-core"))]
+mod net {
+    use super::*;
+    use tokio::net::{TcpListener, TcpStream};
+
+    #[test]
+    fn tcp_listener_and_incoming_are_streams() {
+        tokio_test::block_on(async {
+            let mut listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+            let addr = listener.local_addr().unwrap();
+            let clients = tokio::spawn(async move {
+                let a = TcpStream::connect(addr).await.unwrap();
+                let b = TcpStream::connect(addr).await.unwrap();
+                (a, b)
+            });
+            {
+                let incoming = listener.incoming();
+                assert_stream::<_, std::io::Result<TcpStream>>(&incoming);
+                let accepted: Vec<_> = incoming.take(1).collect().await;
+                assert!(accepted[0].is_ok());
+            }
+            let second = listener.next().await.unwrap().unwrap();
+            assert_eq!(second.local_addr().unwrap(), addr);
+            let _clients = clients.await.unwrap();
+        });
+    }
+}
