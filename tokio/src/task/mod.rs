@@ -97,5 +97,6 @@ cfg_block_in_place! {
 cfg_rt_util! {
     mod local;
     pub use local::{spawn_local, LocalSet};
-    // macros work: `mod task_local; pub use task_local::LocalKey;` once task_local.rs exists.
+    mod task_local;
+    pub use task_local::LocalKey;
 }
