@@ -7,9 +7,9 @@
 //! - `idle`: who sleeps and who searches (at most half the workers search);
 //! - `park`: how a worker sleeps (in the shared driver, or on its condvar).
 
-mod idle;
-mod park;
-mod queue;
+pub(crate) mod idle;
+pub(crate) mod park;
+pub(crate) mod queue;
 pub(crate) mod worker;
 
 #[cfg(all(test, loom))]
@@ -161,7 +161,7 @@ impl Spawner {
         F: Future + Send + 'static,
         F::Output: Send + 'static,
     {
-        self.shared.spawn(future)
+        worker::spawn(&self.shared, future)
     }
 }
 

@@ -347,47 +347,6 @@ impl Core {
 }
 
 impl Shared {
-    pub(crate) fn spawn<F>(self: &Arc<Self>, future: F) -> JoinHandle<F::Output>
-    where
-        F: Future + Send + 'static,
-        F::Output: Send + 'static,
-    {
-        let (handle, notified) = self.owned.bind(future, self.clone());
-        if let Some(task) = notified {
-            self.schedule_task(task, false);
-        }
-        handle
-    }
-
-    fn schedule_task(self: &Arc<Self>, task: Job, is_yield: bool) {
-        let task = CURRENT.with(|cur| {
-            let cur = cur.borrow();
-            let Some(cx) = cur.as_ref() else {
-                return Some(task);
-            };
-            if !Arc::ptr_eq(&cx.shared, self) {
-                return Some(task);
-            }
-            let Ok(mut core) = cx.core.try_borrow_mut() else {
-                return Some(task);
-            };
-            match core.as_mut() {
-                Some(core) => {
-                    self.schedule_local(core, task, is_yield);
-                    None
-                }
-                None => Some(task),
-            }
-        });
-        if let Some(task) = task {
-            if self.owned.is_closed() {
-                return;
-            }
-            self.inject.push(task);
-            self.notify_parked();
-        }
-    }
-
     fn schedule_local(&self, core: &mut Core, task: Job, is_yield: bool) {
         let pushed = if is_yield {
             core.run_queue.push_back(task, &self.inject);
@@ -449,17 +408,58 @@ impl Shared {
     }
 }
 
+pub(crate) fn spawn<F>(shared: &Arc<Shared>, future: F) -> JoinHandle<F::Output>
+where
+    F: Future + Send + 'static,
+    F::Output: Send + 'static,
+{
+    let (handle, notified) = shared.owned.bind(future, shared.clone());
+    if let Some(task) = notified {
+        schedule_task(shared, task, false);
+    }
+    handle
+}
+
+fn schedule_task(shared: &Arc<Shared>, task: Job, is_yield: bool) {
+    let task = CURRENT.with(|cur| {
+        let cur = cur.borrow();
+        let Some(cx) = cur.as_ref() else {
+            return Some(task);
+        };
+        if !Arc::ptr_eq(&cx.shared, shared) {
+            return Some(task);
+        }
+        let Ok(mut core) = cx.core.try_borrow_mut() else {
+            return Some(task);
+        };
+        match core.as_mut() {
+            Some(core) => {
+                shared.schedule_local(core, task, is_yield);
+                None
+            }
+            None => Some(task),
+        }
+    });
+    if let Some(task) = task {
+        if shared.owned.is_closed() {
+            return;
+        }
+        shared.inject.push(task);
+        shared.notify_parked();
+    }
+}
+
 impl Schedule for Arc<Shared> {
     fn release(&self, task: &Task<Self>) -> Option<Task<Self>> {
         self.owned.remove(task)
     }
 
     fn schedule(&self, task: Notified<Self>) {
-        self.schedule_task(task, false);
+        schedule_task(self, task, false);
     }
 
     fn yield_now(&self, task: Notified<Self>) {
-        self.schedule_task(task, true);
+        schedule_task(self, task, true);
     }
 }
 
