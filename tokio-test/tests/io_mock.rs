@@ -218,6 +218,27 @@ fn handle_appends_steps_and_ends_the_script_on_drop() {
 }
 
 #[test]
+fn split_halves_in_two_tasks_wake_each_other() {
+    tokio_test::block_on(async {
+        let mock = Builder::new()
+            .write(b"req")
+            .read(b"resp")
+            .write(b"bye")
+            .build();
+        let (mut reader, mut writer) = tokio::io::split(mock);
+        let read_task = tokio::spawn(async move {
+            let mut buf = [0u8; 4];
+            reader.read_exact(&mut buf).await.unwrap();
+            buf
+        });
+        tokio::task::yield_now().await;
+        writer.write_all(b"req").await.unwrap();
+        assert_eq!(&read_task.await.unwrap(), b"resp");
+        writer.write_all(b"bye").await.unwrap();
+    });
+}
+
+#[test]
 fn handle_errors_are_delivered() {
     let (mut mock, mut handle) = Builder::new().build_with_handle();
     handle
