@@ -10,7 +10,7 @@ use std::fmt;
 use std::io::{self, IoSlice, Read, Write};
 use std::panic::Location;
 use std::pin::Pin;
-use std::task::{Context, Poll};
+use std::task::{ready, Context, Poll};
 use tokio_io::{AsyncRead, AsyncWrite};
 
 /// Maximum number of buffers handed to one vectored write.
@@ -172,20 +172,52 @@ impl<E: Source> PollEvented<E>
 where
     for<'a> &'a E: Read + Write,
 {
+    /// Reads into `buf`. A short read (fewer bytes than asked) means the socket buffer
+    /// is drained, so readiness is cleared at once instead of paying a `WouldBlock`
+    /// syscall on the next call (stream sockets only: a datagram says nothing about the
+    /// next one).
     pub(crate) fn poll_read_ref(
         &self,
         cx: &mut Context<'_>,
         buf: &mut [u8],
     ) -> Poll<io::Result<usize>> {
-        self.poll_io(cx, Direction::Read, |mut io| io.read(buf))
+        let len = buf.len();
+        self.poll_stream_io(cx, Direction::Read, len, |mut io| io.read(buf))
     }
 
+    /// Writes from `buf`; a short write clears write readiness (the send buffer is full).
     pub(crate) fn poll_write_ref(
         &self,
         cx: &mut Context<'_>,
         buf: &[u8],
     ) -> Poll<io::Result<usize>> {
-        self.poll_io(cx, Direction::Write, |mut io| io.write(buf))
+        self.poll_stream_io(cx, Direction::Write, buf.len(), |mut io| io.write(buf))
+    }
+
+    /// `poll_io` for stream sockets: also clears readiness after a short transfer.
+    fn poll_stream_io(
+        &self,
+        cx: &mut Context<'_>,
+        dir: Direction,
+        len: usize,
+        mut op: impl FnMut(&E) -> io::Result<usize>,
+    ) -> Poll<io::Result<usize>> {
+        let io = self.get_ref();
+        loop {
+            let ev = ready!(self.registration.poll_ready(cx, dir))?;
+            match op(io) {
+                Ok(n) => {
+                    if n > 0 && n < len {
+                        self.registration.clear_readiness(ev);
+                    }
+                    return Poll::Ready(Ok(n));
+                }
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                    self.registration.clear_readiness(ev);
+                }
+                Err(e) => return Poll::Ready(Err(e)),
+            }
+        }
     }
 
     /// Writes as many of `buf`'s chunks as one `writev` takes, then advances `buf`.
@@ -201,7 +233,10 @@ where
             let mut slices = [IoSlice::new(&[]); MAX_IOVECS];
             let n = buf.chunks_vectored(&mut slices);
             let slices = &slices[..n];
-            self.poll_io(cx, Direction::Write, |mut io| io.write_vectored(slices))
+            let len = slices.iter().map(|s| s.len()).sum();
+            self.poll_stream_io(cx, Direction::Write, len, |mut io| {
+                io.write_vectored(slices)
+            })
         };
         if let Poll::Ready(Ok(n)) = res {
             buf.advance(n);
