@@ -175,3 +175,33 @@ mod net {
         });
     }
 }
+
+#[cfg(all(unix, feature = "uds", feature = "rt-core"))]
+mod uds {
+    use super::*;
+    use tokio::net::{UnixListener, UnixStream};
+
+    #[test]
+    fn unix_listener_and_incoming_are_streams() {
+        let dir = std::env::temp_dir().join(format!("tokio-stream-uds-{}", std::process::id()));
+        let _ = std::fs::remove_file(&dir);
+        tokio_test::block_on(async {
+            let mut listener = UnixListener::bind(&dir).unwrap();
+            let path = dir.clone();
+            let clients = tokio::spawn(async move {
+                let a = UnixStream::connect(&path).await.unwrap();
+                let b = UnixStream::connect(&path).await.unwrap();
+                (a, b)
+            });
+            {
+                let incoming = listener.incoming();
+                assert_stream::<_, std::io::Result<UnixStream>>(&incoming);
+                let accepted: Vec<_> = incoming.take(1).collect().await;
+                assert!(accepted[0].is_ok());
+            }
+            assert!(listener.next().await.unwrap().is_ok());
+            let _clients = clients.await.unwrap();
+        });
+        let _ = std::fs::remove_file(&dir);
+    }
+}
