@@ -10,7 +10,9 @@
 //!   last value, so "slot not ready + `TX_CLOSED`" means "no more values".
 //!
 //! ## Ownership
-//! - `start_index`: immutable.
+//! - `start_index`: fixed while the block is linked; rewritten only by the receiver when
+//!   it recycles an unreachable block, before re-publishing it with a `Release` CAS on
+//!   some block's `next` (readers load `next` with `Acquire`).
 //! - slot `i`: written once by the sender that claimed index `start_index + i`, then read
 //!   once by the receiver. Nobody else touches it.
 //! - `observed_tail_position`: written by the sender that sets `RELEASED`, before setting
@@ -41,7 +43,7 @@ pub(crate) enum Read<T> {
 }
 
 pub(crate) struct Block<T> {
-    start_index: usize,
+    start_index: AtomicUsize,
     next: AtomicPtr<Block<T>>,
     ready_slots: AtomicUsize,
     observed_tail_position: UnsafeCell<usize>,
@@ -62,7 +64,7 @@ impl<T> Block<T> {
     /// Allocates an empty block starting at `start_index`.
     pub(crate) fn alloc(start_index: usize) -> NonNull<Block<T>> {
         let block = Box::new(Block {
-            start_index,
+            start_index: AtomicUsize::new(start_index),
             next: AtomicPtr::new(ptr::null_mut()),
             ready_slots: AtomicUsize::new(0),
             observed_tail_position: UnsafeCell::new(0),
@@ -83,12 +85,46 @@ impl<T> Block<T> {
     }
 
     pub(crate) fn start(&self) -> usize {
-        self.start_index
+        self.start_index.load(Relaxed)
     }
 
     /// Whether this block is the one for `index`.
     pub(crate) fn is_at_index(&self, index: usize) -> bool {
-        self.start_index == start_index(index)
+        self.start() == start_index(index)
+    }
+
+    /// Empties a recycled block (no values left in it) for reuse at `start`.
+    ///
+    /// # Safety
+    /// The caller (the receiver) owns the block exclusively: it is unreachable from the
+    /// list and every value in it has been read.
+    pub(crate) unsafe fn reset(&self) {
+        self.start_index.store(0, Relaxed);
+        self.next.store(ptr::null_mut(), Relaxed);
+        self.ready_slots.store(0, Relaxed);
+    }
+
+    /// Tries to link the recycled `block` after `self`, at the following start index.
+    /// Returns the current next block if `self` already has one.
+    ///
+    /// # Safety
+    /// `block` is exclusively owned by the caller (see `reset`).
+    pub(crate) unsafe fn try_push(
+        &self,
+        block: NonNull<Block<T>>,
+    ) -> Result<(), NonNull<Block<T>>> {
+        // SAFETY: exclusive per the contract; published by the Release CAS below.
+        let b = unsafe { block.as_ref() };
+        b.start_index
+            .store(self.start().wrapping_add(BLOCK_CAP), Relaxed);
+        match self
+            .next
+            .compare_exchange(ptr::null_mut(), block.as_ptr(), AcqRel, Acquire)
+        {
+            Ok(_) => Ok(()),
+            // SAFETY: the CAS failed because another thread set a non-null pointer.
+            Err(actual) => Err(unsafe { NonNull::new_unchecked(actual) }),
+        }
     }
 
     /// Writes `value` into the slot for `index` and marks it ready.
@@ -141,7 +177,7 @@ impl<T> Block<T> {
         if let Some(next) = self.load_next(Acquire) {
             return next;
         }
-        let new = Block::<T>::alloc(self.start_index.wrapping_add(BLOCK_CAP));
+        let new = Block::<T>::alloc(self.start().wrapping_add(BLOCK_CAP));
         match self
             .next
             .compare_exchange(ptr::null_mut(), new.as_ptr(), AcqRel, Acquire)

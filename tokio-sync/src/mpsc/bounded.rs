@@ -129,9 +129,16 @@ impl<T> Sender<T> {
                 {
                     return Err(SendError(value));
                 }
-            } else if self.sem().acquire(1).await.is_err() {
-                return Err(SendError(value));
             } else {
+                match self.sem().try_acquire(1) {
+                    Ok(()) => {}
+                    Err(batch::TryAcquireError::Closed) => return Err(SendError(value)),
+                    Err(batch::TryAcquireError::NoPermits) => {
+                        if self.sem().acquire(1).await.is_err() {
+                            return Err(SendError(value));
+                        }
+                    }
+                }
                 self.permit.reserved = true;
             }
         }

@@ -157,7 +157,12 @@ impl<T, S: Semaphore> Rx<T, S> {
 
     /// `Some(Some(v))`: a value; `Some(None)`: the senders are gone; `None`: nothing yet.
     fn try_pop(&mut self) -> Option<Option<T>> {
-        match self.with_fields(|f| f.list.pop())? {
+        let chan = &*self.inner;
+        // SAFETY: only the single `Rx` touches `rx_fields`, and it holds `&mut self`.
+        let read = chan
+            .rx_fields
+            .with_mut(|p| unsafe { (*p).list.pop(&chan.tx) });
+        match read? {
             list::Read::Value(v) => {
                 self.inner.semaphore.add_permit();
                 Some(Some(v))
@@ -180,7 +185,8 @@ impl<T, S: Semaphore> Drop for Rx<T, S> {
 impl<T, S> Drop for Chan<T, S> {
     fn drop(&mut self) {
         // SAFETY: the last handle is gone: nobody else can touch the list.
-        self.rx_fields.with_mut(|p| unsafe { (*p).list.free_all() });
+        self.rx_fields
+            .with_mut(|p| unsafe { (*p).list.free_all(&self.tx) });
     }
 }
 

@@ -19,8 +19,8 @@
 //!
 //! ## Receiver (`Rx`), a single thread at a time
 //! 1. Move `head` forward along `next` to the block of `index`.
-//! 2. Free the blocks behind `head` that are released and whose recorded tail position is
-//!    `<= index`. Why that is safe: a sender can only be inside a block if it loaded
+//! 2. Recycle the blocks behind `head` that are released and whose recorded tail position
+//!    is `<= index`: re-link them after the last block for reuse (or free them). Why that is safe: a sender can only be inside a block if it loaded
 //!    `block_tail` before the release, and so claimed its index before the recorded tail
 //!    position; the receiver has already read every such index, so those senders have
 //!    finished (a sender writes its value after it is done walking).
@@ -80,6 +80,28 @@ impl<T> Tx<T> {
         unsafe { block.as_ref().tx_close() };
     }
 
+    /// Re-links a block the receiver no longer needs at the end of the list (a few tries
+    /// against racing senders), or frees it: steady traffic then allocates nothing.
+    ///
+    /// # Safety
+    /// Called by the receiver with a block that no sender can reach and whose values were
+    /// all read (module doc, Receiver step 2).
+    unsafe fn recycle(&self, block: NonNull<Block<T>>) {
+        // SAFETY: exclusively ours per the contract.
+        unsafe { block.as_ref().reset() };
+        // SAFETY: the tail block is live (only the receiver frees, and it is us).
+        let mut curr = unsafe { NonNull::new_unchecked(self.block_tail.load(Acquire)) };
+        for _ in 0..3 {
+            // SAFETY: `curr` is reachable from the tail, so live; `block` is ours.
+            match unsafe { curr.as_ref().try_push(block) } {
+                Ok(()) => return,
+                Err(next) => curr = next,
+            }
+        }
+        // SAFETY: never re-published.
+        unsafe { Block::free(block) };
+    }
+
     fn find_block(&self, index: usize) -> NonNull<Block<T>> {
         let start = block::start_index(index);
         let offset = block::offset(index);
@@ -119,11 +141,11 @@ impl<T> Tx<T> {
 
 impl<T> Rx<T> {
     /// Pops the next value, the close marker, or nothing (steps 1-3).
-    pub(crate) fn pop(&mut self) -> Option<Read<T>> {
+    pub(crate) fn pop(&mut self, tx: &Tx<T>) -> Option<Read<T>> {
         if !self.try_advancing_head() {
             return None;
         }
-        self.reclaim_blocks();
+        self.reclaim_blocks(tx);
         // SAFETY: `head` is the block of `index` (just checked), and we are the receiver.
         let read = unsafe { self.head.as_ref().read(self.index) };
         if let Some(Read::Value(_)) = read {
@@ -147,7 +169,7 @@ impl<T> Rx<T> {
         }
     }
 
-    fn reclaim_blocks(&mut self) {
+    fn reclaim_blocks(&mut self, tx: &Tx<T>) {
         while self.free_head != self.head {
             // SAFETY: blocks between `free_head` and `head` are still allocated (only
             // this function frees them, in order).
@@ -162,8 +184,8 @@ impl<T> Rx<T> {
             let old = self.free_head;
             self.free_head = next;
             // SAFETY: released and fully consumed (module doc, Receiver step 2), and no
-            // longer reachable from `free_head`/`head`.
-            unsafe { Block::free(old) };
+            // longer reachable from `free_head`/`head` or by any sender.
+            unsafe { tx.recycle(old) };
         }
     }
 
@@ -171,8 +193,8 @@ impl<T> Rx<T> {
     ///
     /// # Safety
     /// No sender can touch the list any more (the channel is being destroyed).
-    pub(crate) unsafe fn free_all(&mut self) {
-        while let Some(Read::Value(v)) = self.pop() {
+    pub(crate) unsafe fn free_all(&mut self, tx: &Tx<T>) {
+        while let Some(Read::Value(v)) = self.pop(tx) {
             drop(v);
         }
         let mut cur = Some(self.free_head);

@@ -37,6 +37,7 @@ use crate::loom::sync::atomic::{AtomicUsize, Ordering::*};
 use crate::loom::sync::{Mutex, MutexGuard};
 use crate::loom::UnsafeCell;
 use crate::util::linked_list::{self, LinkedList, Pointers};
+use crate::util::wake_list::WakeList;
 use std::fmt;
 use std::future::Future;
 use std::marker::PhantomPinned;
@@ -230,19 +231,24 @@ impl Notify {
         if list.is_empty() {
             return;
         }
-        let mut wakers = Vec::new();
+        let mut wakers = WakeList::new();
         while let Some(node) = list.pop_front() {
             // SAFETY: the node was linked, so it is live; we hold the mutex.
             unsafe {
                 let node = node.as_ref();
                 node.notified.store(ALL, Release);
-                wakers.extend(node.take_waker());
+                wakers.push(node.take_waker());
+            }
+            if wakers.is_full() {
+                // Nodes linked after the unlock are woken too: spurious but harmless,
+                // since every waiter re-checks its condition.
+                drop(list);
+                wakers.wake_all();
+                list = self.lock();
             }
         }
         drop(list);
-        for w in wakers {
-            w.wake();
-        }
+        wakers.wake_all();
     }
 
     /// Arms a wait: records the current generation.

@@ -44,6 +44,7 @@ use crate::loom::sync::atomic::{AtomicUsize, Ordering::*};
 use crate::loom::sync::{Mutex, MutexGuard};
 use crate::loom::UnsafeCell;
 use crate::util::linked_list::{self, LinkedList, Pointers};
+use crate::util::wake_list::WakeList;
 use std::fmt;
 use std::future::Future;
 use std::marker::PhantomPinned;
@@ -56,8 +57,6 @@ pub(crate) const MAX_PERMITS: usize = usize::MAX >> 3;
 const CLOSED: usize = 0b01;
 const HAS_WAITERS: usize = 0b10;
 const SHIFT: usize = 2;
-/// Wakers collected under the lock before it is dropped to run them.
-const WAKE_BATCH: usize = 32;
 
 pub(crate) struct Semaphore {
     permits: AtomicUsize,
@@ -139,41 +138,6 @@ impl fmt::Debug for Waiter {
         f.debug_struct("Waiter")
             .field("needed", &self.needed.load(Relaxed))
             .finish()
-    }
-}
-
-/// Wakers gathered under the lock, run after it is released.
-struct WakeList {
-    wakers: [Option<Waker>; WAKE_BATCH],
-    len: usize,
-}
-
-impl WakeList {
-    fn new() -> WakeList {
-        WakeList {
-            wakers: Default::default(),
-            len: 0,
-        }
-    }
-
-    fn is_full(&self) -> bool {
-        self.len == WAKE_BATCH
-    }
-
-    fn push(&mut self, w: Option<Waker>) {
-        if let Some(w) = w {
-            self.wakers[self.len] = Some(w);
-            self.len += 1;
-        }
-    }
-
-    fn wake_all(&mut self) {
-        for w in &mut self.wakers[..self.len] {
-            if let Some(w) = w.take() {
-                w.wake();
-            }
-        }
-        self.len = 0;
     }
 }
 
