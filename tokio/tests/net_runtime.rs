@@ -25,11 +25,13 @@ fn assert_reactor_panic(what: &str, f: impl FnOnce()) {
     assert!(text.contains("no current reactor"), "{what}: {text}");
 }
 
+type Case = (&'static str, Box<dyn FnOnce()>);
+
 fn every_constructor(label: &str) {
     let std_listener = || std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let l = std_listener();
     let addr = l.local_addr().unwrap();
-    let cases: Vec<(&str, Box<dyn FnOnce()>)> = vec![
+    let cases: Vec<Case> = vec![
         (
             "TcpListener::from_std",
             Box::new(move || drop(TcpListener::from_std(std_listener()))),
