@@ -42,3 +42,36 @@ fn empty_and_pending() {
     assert_eq!(format!("{:?}", e), "Empty");
     assert_eq!(format!("{:?}", p), "Pending");
 }
+
+#[cfg(feature = "rt-core")]
+#[test]
+fn iter_yields_cooperatively_inside_a_runtime() {
+    tokio_test::block_on(async {
+        let mut s = tokio_test::task::spawn(stream::iter(std::iter::repeat(1)));
+        let mut ready = 0;
+        while s.poll_next().is_ready() {
+            ready += 1;
+            assert!(ready <= 1000, "never yielded");
+        }
+        assert_eq!(ready, 128);
+        assert!(s.is_woken(), "the yield wakes the task at once");
+        assert_eq!(s.poll_next(), Poll::Ready(Some(1)));
+    });
+}
+
+#[test]
+fn iter_never_yields_outside_a_runtime() {
+    let mut s = stream::iter(0..1000);
+    for i in 0..1000 {
+        assert_eq!(poll_once(&mut s), Poll::Ready(Some(i)));
+    }
+    assert_eq!(poll_once(&mut s), Poll::Ready(None));
+}
+
+#[cfg(feature = "rt-core")]
+#[test]
+fn long_iter_streams_still_complete_on_a_runtime() {
+    use tokio::stream::StreamExt;
+    let sum: u64 = tokio_test::block_on(stream::iter(0..10_000u64).fold(0, |a, b| a + b));
+    assert_eq!(sum, 49_995_000);
+}
