@@ -46,9 +46,13 @@ fn with_item(err: syn::Error, item: TokenStream) -> TokenStream {
     quote! { #err #item }
 }
 
-/// The function without `async` and with an `unreachable!()` body.
+/// The function without `async` and with an `unreachable!()` body (and, for `main`,
+/// without parameters, which rustc would report again).
 fn fallback(mut input: ItemFn) -> TokenStream {
     input.sig.asyncness = None;
+    if input.sig.ident == "main" {
+        input.sig.inputs.clear();
+    }
     input.block = syn::parse_quote!({ ::core::unreachable!() });
     input.into_token_stream()
 }

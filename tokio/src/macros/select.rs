@@ -45,6 +45,15 @@
 /// ```
 #[macro_export]
 macro_rules! select {
+    // ---- More than 64 branches: only the output enum's helper runs, and fails with its
+    // message ("up to 64 branches supported"), as the only error.
+    (@ { ( _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ $($more:tt)* ) $($t:tt)* } $($r:tt)*) => {{
+        mod __tokio_select_util {
+            $crate::select_priv_declare_output_enum!( ( _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ $($more)* ) );
+        }
+        ::core::unreachable!()
+    }};
+
     // ---- Expansion of the normalised form -------------------------------------------------
     //
     // `( _ _ .. )` counts the branches. Each branch is `( skip ) pattern = future, if

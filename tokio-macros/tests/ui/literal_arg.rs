@@ -1,0 +1,2 @@
+#[tokio::main("threaded")]
+async fn main() {}

@@ -1,0 +1,4 @@
+#[tokio::test(max_threads = 2.5)]
+async fn t() {}
+
+fn main() {}

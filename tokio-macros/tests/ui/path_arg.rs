@@ -1,0 +1,2 @@
+#[tokio::main(runtime::threaded)]
+async fn main() {}

@@ -1,0 +1,7 @@
+async fn seven() -> u32 {
+    7
+}
+
+fn main() {
+    tokio::pin!(seven());
+}

@@ -1,0 +1,4 @@
+#[tokio::test]
+fn not_async() {}
+
+fn main() {}

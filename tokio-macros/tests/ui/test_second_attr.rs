@@ -1,0 +1,5 @@
+#[tokio::test]
+#[test]
+async fn twice() {}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[tokio::test]
+async fn with_args(_x: u32) {}
+
+fn main() {}

@@ -1,0 +1,2 @@
+#[tokio::main(fast_scheduler)]
+async fn main() {}

@@ -1,0 +1,2 @@
+#[tokio::main(threads = 4)]
+async fn main() {}

@@ -1,0 +1,2 @@
+#[tokio::main(core_threads = 0)]
+async fn main() {}
