@@ -149,3 +149,66 @@ fn into_stream_yields_lag_and_ends() {
     let items: Vec<_> = block_on(rx.into_stream().collect());
     assert_eq!(items, vec![Err(RecvError::Lagged(1)), Ok(1), Ok(2)]);
 }
+
+#[test]
+fn values_dropped_once_every_receiver_read_them() {
+    use std::sync::Arc;
+    let (tx, mut rx1) = broadcast::channel(16);
+    let mut rx2 = tx.subscribe();
+    let msg = Arc::new(());
+    tx.send(msg.clone()).unwrap();
+    assert_eq!(Arc::strong_count(&msg), 2);
+    drop(rx1.try_recv().unwrap());
+    assert_eq!(Arc::strong_count(&msg), 2);
+    drop(rx2.try_recv().unwrap());
+    assert_eq!(Arc::strong_count(&msg), 1);
+}
+
+#[test]
+fn unconsumed_messages_are_dropped_with_the_receiver() {
+    use std::sync::Arc;
+    let (tx, rx) = broadcast::channel(16);
+    let msg = Arc::new(());
+    tx.send(msg.clone()).unwrap();
+    assert_eq!(Arc::strong_count(&msg), 2);
+    drop(rx);
+    assert_eq!(Arc::strong_count(&msg), 1);
+}
+
+#[test]
+fn panic_in_clone_skips_the_value() {
+    use std::panic::{self, AssertUnwindSafe};
+
+    #[derive(Debug, PartialEq)]
+    struct MyVal(usize);
+    impl Clone for MyVal {
+        fn clone(&self) -> MyVal {
+            assert_ne!(0, self.0);
+            MyVal(self.0)
+        }
+    }
+
+    let (tx, mut rx) = broadcast::channel(16);
+    tx.send(MyVal(0)).unwrap();
+    tx.send(MyVal(1)).unwrap();
+    let res = panic::catch_unwind(AssertUnwindSafe(|| {
+        let _ = rx.try_recv();
+    }));
+    assert!(res.is_err());
+    assert_eq!(rx.try_recv(), Ok(MyVal(1)));
+}
+
+#[test]
+fn recv_future_moved_between_tasks() {
+    let (tx, mut rx) = broadcast::channel(1);
+    let mut recv = Box::pin(rx.recv());
+    {
+        let mut t1 = spawn(&mut recv);
+        assert!(t1.poll().is_pending());
+    }
+    let mut t2 = spawn(&mut recv);
+    assert!(t2.poll().is_pending());
+    tx.send("hello").unwrap();
+    assert!(t2.is_woken());
+    assert_eq!(t2.poll(), std::task::Poll::Ready(Ok("hello")));
+}

@@ -16,7 +16,10 @@
 //! - anything else: overwritten: it lagged. It jumps to the oldest buffered position
 //!   `tail - capacity` and reports how many it skipped.
 //!
-//! Values stay in their slot until overwritten (or the channel is dropped).
+//! Each slot counts the receivers that have yet to read it (`rem`, set to the receiver
+//! count at send). The receiver that brings it to 0 takes the slot's write lock and drops
+//! the value (unless it was overwritten meanwhile); a dropped receiver releases every
+//! value it had not read. Values skipped by a lagging receiver stay until overwritten.
 
 use super::error::{RecvError, SendError, TryRecvError};
 use crate::loom::sync::atomic::{AtomicUsize, Ordering::*};
@@ -36,6 +39,8 @@ struct Shared<T> {
 
 struct Slot<T> {
     pos: u64,
+    /// Receivers that have yet to read this value; the last one drops it.
+    rem: AtomicUsize,
     val: Option<T>,
 }
 
@@ -100,6 +105,7 @@ pub fn channel<T>(capacity: usize) -> (Sender<T>, Receiver<T>) {
         .map(|i| {
             RwLock::new(Slot {
                 pos: (i as u64).wrapping_sub(cap as u64),
+                rem: AtomicUsize::new(0),
                 val: None,
             })
         })
@@ -139,6 +145,71 @@ impl<T> Shared<T> {
     }
 }
 
+impl<T: Clone> Shared<T> {
+    /// Reads position `*next` (module doc), advancing it on success or on lag.
+    fn recv_at(&self, next: &mut u64) -> Result<T, TryRecvError> {
+        loop {
+            let slot = self.slot(*next);
+            if slot.pos == *next {
+                let pos = *next;
+                // Advance first: a panicking `clone` skips the value instead of wedging.
+                *next = pos.wrapping_add(1);
+                let value = slot.val.clone().expect("a written slot holds a value");
+                self.release(slot, pos);
+                return Ok(value);
+            }
+            let not_sent = slot.pos.wrapping_add(self.capacity()) == *next;
+            drop(slot);
+            let tail = self.tail();
+            if not_sent {
+                if tail.pos != *next {
+                    // A send landed meanwhile: read again.
+                    continue;
+                }
+                if tail.closed {
+                    return Err(TryRecvError::Closed);
+                }
+                return Err(TryRecvError::Empty);
+            }
+            let oldest = tail.pos.wrapping_sub(self.capacity());
+            let missed = oldest.wrapping_sub(*next);
+            *next = oldest;
+            return Err(TryRecvError::Lagged(missed));
+        }
+    }
+}
+
+impl<T> Shared<T> {
+    /// This receiver is done with the value at `pos`; the last one to be done drops it.
+    fn release(&self, slot: RwLockReadGuard<'_, Slot<T>>, pos: u64) {
+        if slot.rem.fetch_sub(1, AcqRel) != 1 {
+            return;
+        }
+        drop(slot);
+        let old = {
+            let mut slot = self.buffer[pos as usize & self.mask]
+                .write()
+                .unwrap_or_else(|e| e.into_inner());
+            if slot.pos != pos || slot.rem.load(Acquire) != 0 {
+                return; // overwritten meanwhile
+            }
+            slot.val.take()
+        };
+        drop(old);
+    }
+
+    /// A dropped receiver gives up its claim on everything it has not read.
+    fn release_unread(&self, mut next: u64, until: u64) {
+        while next != until {
+            let slot = self.slot(next);
+            if slot.pos == next {
+                self.release(slot, next);
+            }
+            next = next.wrapping_add(1);
+        }
+    }
+}
+
 impl<T> Sender<T> {
     /// Sends a value to every receiver. Returns how many receivers it went to, or gives
     /// the value back if there are none.
@@ -154,6 +225,7 @@ impl<T> Sender<T> {
                 .write()
                 .unwrap_or_else(|e| e.into_inner());
             slot.pos = pos;
+            slot.rem.store(rx_cnt, Relaxed);
             slot.val.replace(value)
         };
         tail.pos = pos.wrapping_add(1);
@@ -214,31 +286,12 @@ impl<T: Clone> Receiver<T> {
     }
 
     /// Receives the next value if there is one, without waiting.
+    ///
+    /// `Err(Empty)` if nothing new was sent, `Err(Lagged(n))` if `n` values were missed
+    /// (the next call returns the oldest one still buffered), `Err(Closed)` once every
+    /// sender is gone and everything was received.
     pub fn try_recv(&mut self) -> Result<T, TryRecvError> {
-        let shared = self.shared.clone();
-        let slot = shared.slot(self.next);
-        if slot.pos == self.next {
-            self.next = self.next.wrapping_add(1);
-            return Ok(slot.val.clone().expect("a written slot holds a value"));
-        }
-        let behind = slot.pos.wrapping_add(shared.capacity()) == self.next;
-        drop(slot);
-        let tail = shared.tail();
-        if behind {
-            // Not sent yet (re-read the tail: a send may have landed meanwhile).
-            if tail.pos != self.next {
-                drop(tail);
-                return self.try_recv();
-            }
-            if tail.closed {
-                return Err(TryRecvError::Closed);
-            }
-            return Err(TryRecvError::Empty);
-        }
-        let oldest = tail.pos.wrapping_sub(shared.capacity());
-        let missed = oldest.wrapping_sub(self.next);
-        self.next = oldest;
-        Err(TryRecvError::Lagged(missed))
+        self.shared.recv_at(&mut self.next)
     }
 
     fn poll_recv_inner(&mut self, cx: &mut Context<'_>) -> Poll<Result<T, RecvError>> {
@@ -289,7 +342,12 @@ impl<T: Clone> futures_core::Stream for Receiver<T> {
 impl<T> Drop for Receiver<T> {
     fn drop(&mut self) {
         self.wait.cancel(&self.shared.notify_rx);
-        self.shared.tail().rx_cnt -= 1;
+        let until = {
+            let mut tail = self.shared.tail();
+            tail.rx_cnt -= 1;
+            tail.pos
+        };
+        self.shared.release_unread(self.next, until);
     }
 }
 
