@@ -8,16 +8,24 @@
 //! 1. poll the main future if it was woken;
 //! 2. run up to `MAX_TASKS_PER_TICK` (61) ready tasks (every `REMOTE_INTERVAL` ticks the
 //!    remote queue goes first, so remote work cannot starve);
-//! 3. with nothing left, park in the driver until woken (a stored unpark makes this
-//!    return at once, so no wake-up is lost); after a full batch, poll the driver
-//!    without blocking instead.
+//! 3. with nothing left, park in the driver until woken; after a full batch, poll the
+//!    driver without blocking instead.
+//!
+//! Parking without lost wake-ups, yet without an unpark per remote push:
+//! 1. the driving thread stores `parked = true` (SeqCst), then re-checks `woken` and the
+//!    remote queue (under its lock); if either has work it clears `parked` and runs;
+//! 2. a remote push (under the same lock) or a main-future wake is followed by
+//!    `parked.swap(false)`; only the swapper that saw `true` unparks the driver.
+//!
+//! Either the re-check in 1 sees the push, or the push's swap sees `parked`: the lock and
+//! the SeqCst accesses order them (store/load on both sides).
 //!
 //! Shutdown: close the owned-task list (drops every unfinished future), drain both
 //! queues, shut the driver down.
 
 use crate::context;
 use crate::loom::sync::atomic::{
-    AtomicBool, Ordering::AcqRel, Ordering::Acquire, Ordering::Release,
+    AtomicBool, Ordering::AcqRel, Ordering::Acquire, Ordering::Release, Ordering::SeqCst,
 };
 use crate::loom::sync::{Arc, Mutex};
 use crate::park::Park;
@@ -68,6 +76,9 @@ struct Shared {
     owned: OwnedTasks<Arc<Shared>>,
     unpark: DriverUnpark,
     woken: AtomicBool,
+    /// Set while the driving thread is (about to be) blocked in the driver: only then do
+    /// remote pushes and main-future wakes pay for an unpark (a syscall with a reactor).
+    parked: AtomicBool,
 }
 
 struct Remote {
@@ -115,6 +126,7 @@ impl CurrentThread {
             owned: OwnedTasks::new(1),
             unpark,
             woken: AtomicBool::new(false),
+            parked: AtomicBool::new(false),
         });
         CurrentThread {
             core: Mutex::new(Some(Box::new(Core {
@@ -264,6 +276,7 @@ fn next_task(cx: &Context) -> Option<Job> {
 }
 
 fn park(cx: &Context, timeout: Option<Duration>) {
+    let shared = &cx.shared;
     let mut driver = {
         let mut core = cx.core.borrow_mut();
         let core = core.as_mut().expect("core missing");
@@ -274,7 +287,14 @@ fn park(cx: &Context, timeout: Option<Duration>) {
     };
     match timeout {
         Some(t) => driver.park_timeout(t),
-        None => driver.park(),
+        None => {
+            // Parking step 1.
+            shared.parked.store(true, SeqCst);
+            if !shared.woken.load(SeqCst) && !shared.has_remote() {
+                driver.park();
+            }
+            shared.parked.store(false, SeqCst);
+        }
     }
     cx.core.borrow_mut().as_mut().expect("core missing").driver = Some(driver);
 }
@@ -318,6 +338,17 @@ impl Shared {
     fn pop_remote(&self) -> Option<Job> {
         self.remote.lock().unwrap().queue.pop_front()
     }
+
+    fn has_remote(&self) -> bool {
+        !self.remote.lock().unwrap().queue.is_empty()
+    }
+
+    /// Parking step 2.
+    fn unpark_if_parked(&self) {
+        if self.parked.load(SeqCst) && self.parked.swap(false, SeqCst) {
+            self.unpark.unpark();
+        }
+    }
 }
 
 impl Schedule for Arc<Shared> {
@@ -350,7 +381,7 @@ impl Schedule for Arc<Shared> {
             if remote.open {
                 remote.queue.push_back(task);
                 drop(remote);
-                self.unpark.unpark();
+                self.unpark_if_parked();
             }
         }
     }
@@ -358,7 +389,7 @@ impl Schedule for Arc<Shared> {
 
 impl Wake for Shared {
     fn wake_by_ref(this: &Arc<Self>) {
-        this.woken.store(true, Release);
-        this.unpark.unpark();
+        this.woken.store(true, SeqCst);
+        this.unpark_if_parked();
     }
 }
