@@ -251,3 +251,55 @@ fn stream_impl() {
     let v: Vec<i32> = block_on(rx.collect());
     assert_eq!(v, vec![1, 2]);
 }
+
+#[test]
+fn reserved_sender_can_send_after_close() {
+    let (mut tx1, mut rx) = mpsc::channel::<i32>(1);
+    let mut tx2 = tx1.clone();
+    let mut cx = noop_cx();
+    assert!(matches!(tx1.poll_ready(&mut cx), Poll::Ready(Ok(()))));
+    assert!(tx2.poll_ready(&mut cx).is_pending());
+    rx.close();
+    assert!(matches!(tx2.poll_ready(&mut cx), Poll::Ready(Err(_))));
+    assert!(rx.poll_recv(&mut cx).is_pending());
+    tx1.try_send(123).unwrap();
+    assert_eq!(rx.poll_recv(&mut cx), Poll::Ready(Some(123)));
+    assert_eq!(rx.poll_recv(&mut cx), Poll::Ready(None));
+}
+
+#[test]
+fn dropping_reserved_sender_after_close_wakes_receiver() {
+    let (mut tx, mut rx) = mpsc::channel::<()>(100);
+    let _tx2 = tx.clone();
+    let mut cx = noop_cx();
+    assert!(matches!(tx.poll_ready(&mut cx), Poll::Ready(Ok(()))));
+    rx.close();
+    let h = thread::spawn(move || {
+        thread::sleep(std::time::Duration::from_millis(20));
+        drop(tx);
+    });
+    assert_eq!(block_on(rx.recv()), None);
+    h.join().unwrap();
+}
+
+#[test]
+fn start_send_past_cap_wakes_in_order() {
+    let (mut tx1, mut rx) = mpsc::channel(1);
+    let mut tx2 = tx1.clone();
+    tx1.try_send(()).unwrap();
+    let mut t1 = support_task();
+    let mut t2 = support_task();
+    assert!(t1.enter(|cx| tx1.poll_ready(cx)).is_pending());
+    assert!(t2.enter(|cx| tx2.poll_ready(cx)).is_pending());
+    drop(tx1);
+    assert_eq!(rx.try_recv(), Ok(()));
+    assert!(t2.is_woken());
+    assert!(!t1.is_woken());
+    drop(tx2);
+    assert_eq!(block_on(rx.recv()), None);
+}
+
+mod support;
+fn support_task() -> support::Task<std::future::Pending<()>> {
+    support::mock()
+}

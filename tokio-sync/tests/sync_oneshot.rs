@@ -107,3 +107,13 @@ fn error_texts() {
     drop(tx);
     assert_eq!(block_on(rx).unwrap_err().to_string(), "channel closed");
 }
+
+#[test]
+#[should_panic(expected = "called after complete")]
+fn close_try_recv_then_poll_panics() {
+    let (_tx, mut rx) = oneshot::channel::<i32>();
+    rx.close();
+    assert!(rx.try_recv().is_err());
+    let mut t = spawn(rx);
+    let _ = t.poll();
+}

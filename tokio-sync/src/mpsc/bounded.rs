@@ -155,11 +155,9 @@ impl<T> Sender<T> {
     /// gone. The value is given back on failure.
     pub fn try_send(&mut self, message: T) -> Result<(), TrySendError<T>> {
         if self.permit.reserved {
+            // A reservation stays valid after the receiver closes (as in tokio 0.2): the
+            // value is buffered and the receiver drains it before seeing `None`.
             self.permit.reserved = false;
-            if self.sem().is_closed() {
-                self.sem().release(1);
-                return Err(TrySendError::Closed(message));
-            }
         } else {
             match self.sem().try_acquire(1) {
                 Ok(()) => {}
@@ -210,13 +208,12 @@ impl<T> Sender<T> {
     /// Returns true if a reserved slot was released.
     pub fn disarm(&mut self) -> bool {
         self.cancel_queued();
-        if self.permit.reserved {
-            self.permit.reserved = false;
+        let released = std::mem::take(&mut self.permit.reserved);
+        if released {
             self.sem().release(1);
-            true
-        } else {
-            false
         }
+        self.wake_rx_if_drained();
+        released
     }
 
     fn cancel_queued(&mut self) {
@@ -225,6 +222,16 @@ impl<T> Sender<T> {
                 .semaphore()
                 .sem
                 .cancel(1, waiter.as_ref(), &mut self.permit.queued);
+        }
+    }
+
+    /// A closed receiver waits for outstanding reservations before it reports `None`;
+    /// after giving one back, let it look again.
+    fn wake_rx_if_drained(&self) {
+        use chan::Semaphore as _;
+        let sem = self.chan.semaphore();
+        if sem.is_closed() && sem.is_idle() {
+            self.chan.wake_rx();
         }
     }
 }

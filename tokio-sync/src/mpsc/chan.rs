@@ -89,6 +89,11 @@ impl<T, S: Semaphore> Tx<T, S> {
         &self.inner.semaphore
     }
 
+    /// Wakes the receiver (it re-checks the channel).
+    pub(crate) fn wake_rx(&self) {
+        self.inner.rx_waker.wake();
+    }
+
     /// Pushes a value whose capacity the caller has already accounted for.
     pub(crate) fn send(&self, value: T) {
         self.inner.tx.push(value);

@@ -53,6 +53,10 @@ pub struct Sender<T> {
 }
 
 /// Receives a value from the associated `Sender`. A future: `rx.await`.
+///
+/// Cancellation safety: dropping a pending `rx.await` (e.g. in `select!`) drops the
+/// receiver, so the sender's `send` then fails and hands the value back; nothing is lost
+/// silently. Polling `&mut rx` in a loop keeps the value for a later poll.
 pub struct Receiver<T> {
     inner: Option<Arc<Inner<T>>>,
 }
@@ -237,25 +241,30 @@ impl<T> Receiver<T> {
     }
 
     /// Takes the value if it has been sent, without waiting.
+    ///
+    /// `Err(Empty)` while the sender may still send. Once this returns the value or
+    /// `Err(Closed)`, the receiver is complete: polling it afterwards panics ("called
+    /// after complete") and `try_recv` keeps returning `Err(Closed)`.
     pub fn try_recv(&mut self) -> Result<T, TryRecvError> {
         let Some(inner) = &self.inner else {
             return Err(TryRecvError::Closed);
         };
         let state = inner.state.load(Acquire);
-        if state & COMPLETE == COMPLETE {
+        let result = if state & COMPLETE == COMPLETE {
             // SAFETY: `COMPLETE` seen with Acquire.
-            return match unsafe { inner.take_value() } {
-                Some(v) => {
-                    self.inner = None;
-                    Ok(v)
-                }
+            match unsafe { inner.take_value() } {
+                Some(v) => Ok(v),
                 None => Err(TryRecvError::Closed),
-            };
-        }
-        if state & CLOSED == CLOSED {
-            return Err(TryRecvError::Closed);
-        }
-        Err(TryRecvError::Empty)
+            }
+        } else if state & CLOSED == CLOSED {
+            Err(TryRecvError::Closed)
+        } else {
+            return Err(TryRecvError::Empty);
+        };
+        // Close first so a sender still alive sees the receiver gone.
+        self.close();
+        self.inner = None;
+        result
     }
 
     fn poll_inner(inner: &Inner<T>, cx: &mut Context<'_>) -> Poll<Result<T, RecvError>> {
