@@ -333,3 +333,40 @@ fn pending_branches_wake_the_select() {
     handle.join().unwrap();
     assert_eq!(v, 5);
 }
+
+#[test]
+fn biased_polls_in_declaration_order() {
+    let polls = Rc::new(Cell::new(0));
+    block_on(async {
+        for _ in 0..100 {
+            let v = tokio::select! {
+                biased;
+                v = async { 1 } => v,
+                v = counted(&polls, 0, 2) => v,
+            };
+            assert_eq!(v, 1);
+        }
+    });
+    assert_eq!(polls.get(), 0, "the second branch is never reached");
+}
+
+#[test]
+fn works_on_the_runtime_with_timers_and_channels() {
+    let rt = tokio::runtime::Builder::new().basic_scheduler().enable_all().build().unwrap();
+    let got = rt.block_on(async {
+        let (tx, rx) = oneshot::channel::<u32>();
+        tokio::spawn(async move {
+            tokio::task::yield_now().await;
+            tx.send(4).unwrap();
+        });
+        let mut rx = rx;
+        let mut ticks = 0;
+        loop {
+            tokio::select! {
+                v = &mut rx => break v.unwrap() * 10 + ticks.min(1),
+                _ = tokio::task::yield_now() => ticks += 1,
+            }
+        }
+    });
+    assert!(got == 40 || got == 41, "got {}", got);
+}

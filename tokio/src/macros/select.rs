@@ -26,6 +26,9 @@
 /// `return`, `break`, `continue` and `?` in a handler act on the enclosing function or loop.
 /// At least one branch and at most 64 are accepted. Only usable inside an async context.
 ///
+/// tokio 1.x's `biased;` (written before the first branch) is accepted too: every round
+/// then starts at the first branch, in declaration order.
+///
 /// ```
 /// # futures::executor::block_on(async {
 /// let mut ready = std::future::ready(1);
@@ -45,6 +48,14 @@
 /// ```
 #[macro_export]
 macro_rules! select {
+    // ---- The first branch polled: random (0.2), or 0 with tokio 1.x's `biased;` ------------
+    (@start random $n:ident) => {
+        $crate::macros::support::thread_rng_n($n)
+    };
+    (@start biased $n:ident) => {
+        0
+    };
+
     // ---- More than 64 branches: only the output enum's helper runs, and fails with its
     // message ("up to 64 branches supported"), as the only error.
     (@ { ( _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ $($more:tt)* ) $($t:tt)* } $($r:tt)*) => {{
@@ -56,11 +67,12 @@ macro_rules! select {
 
     // ---- Expansion of the normalised form -------------------------------------------------
     //
-    // `( _ _ .. )` counts the branches. Each branch is `( skip ) pattern = future, if
+    // `( _ _ .. )` counts the branches; `random` or `biased` picks the first branch polled
+    // on each round. Each branch is `( skip ) pattern = future, if
     // condition => handler,` where `skip` is its index as a list of `_` (the tuple fields in
     // front of its future); after the `;` comes the `else` expression.
     (@ {
-        ( $($count:tt)* )
+        ( $($count:tt)* ) $bias:ident
         $( ( $($skip:tt)* ) $bind:pat = $fut:expr, if $c:expr => $handle:expr, )+
         ; $else:expr
     }) => {{
@@ -83,7 +95,7 @@ macro_rules! select {
             let mut futures = ( $( ::core::pin::pin!($fut), )+ );
             $crate::macros::support::poll_fn(|cx| {
                 let mut is_pending = false;
-                let start = $crate::macros::support::thread_rng_n(branches);
+                let start = $crate::select!(@start $bias branches);
                 for i in 0..branches {
                     let branch = (start + i) % branches;
                     $(
@@ -130,7 +142,7 @@ macro_rules! select {
     }};
 
     // ---- Errors -----------------------------------------------------------------------------
-    (@ { () ; $else:expr }) => {
+    (@ { () $bias:ident ; $else:expr }) => {
         ::core::compile_error!("select! requires at least one branch.")
     };
 
@@ -173,8 +185,11 @@ macro_rules! select {
     () => {
         ::core::compile_error!("select! requires at least one branch.")
     };
+    (biased; $($t:tt)*) => {
+        $crate::select!(@{ () biased } $($t)*)
+    };
     ($($t:tt)*) => {
-        $crate::select!(@{ () } $($t)*)
+        $crate::select!(@{ () random } $($t)*)
     };
 }
 
