@@ -28,7 +28,7 @@ fn loom_mutex_cancelled_lock_does_not_block_others() {
         let m = Arc::new(Mutex::new(0));
         let m2 = m.clone();
         let th = thread::spawn(move || {
-            let waker = std::task::Waker::noop().clone();
+            let waker = futures::task::noop_waker();
             let mut cx = Context::from_waker(&waker);
             let mut fut = pin!(m2.lock());
             let _ = fut.as_mut().poll(&mut cx);

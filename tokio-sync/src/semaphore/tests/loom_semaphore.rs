@@ -14,7 +14,7 @@ fn noop_cx<R>(f: impl FnOnce(&mut Context<'_>) -> R) -> R {
 }
 
 fn futures_noop_waker() -> std::task::Waker {
-    std::task::Waker::noop().clone()
+    futures::task::noop_waker()
 }
 
 #[test]
