@@ -67,6 +67,11 @@ pub(crate) fn no_send_address() -> io::Error {
     io::Error::new(io::ErrorKind::InvalidInput, NO_SEND_ADDRESS)
 }
 
+/// `signal()` for a signal that cannot or must not be caught.
+pub(crate) fn forbidden_signal(signum: libc::c_int) -> io::Error {
+    io::Error::other(format!("Refusing to register signal {signum}"))
+}
+
 /// Writes the reunite text (shared by every `ReuniteError`).
 pub(crate) fn fmt_reunite(f: &mut fmt::Formatter<'_>) -> fmt::Result {
     f.write_str(REUNITE)

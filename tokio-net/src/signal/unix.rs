@@ -2,6 +2,7 @@
 
 use super::registry::{self, Listener, MAX_SIGNUM};
 use crate::driver::{Direction, Interest, PollEvented};
+use crate::errors;
 use crate::loom::sync::Arc;
 use std::fmt;
 use std::future::poll_fn;
@@ -133,11 +134,7 @@ pub fn signal(kind: SignalKind) -> io::Result<Signal> {
         .filter(|&s| s > 0 && s <= MAX_SIGNUM);
     let index = match index {
         Some(i) if !FORBIDDEN.contains(&signum) => i,
-        _ => {
-            return Err(io::Error::other(format!(
-                "Refusing to register signal {signum}"
-            )))
-        }
+        _ => return Err(errors::forbidden_signal(signum)),
     };
     // Bind to the reactor first: a panic (no runtime) must not leave a listener behind.
     let pipe = mio::net::UnixStream::from_std(registry::pipe()?);
