@@ -7,6 +7,10 @@
 //! then `cargo run --example udp-client 127.0.0.1:8080 <<< hello` (or `nc -u 127.0.0.1
 //! 8080`). The first line printed is the bound address (pass `127.0.0.1:0` for a free port).
 
+// tokio 0.2.25 takes `&mut self` in `accept` / `recv_from` / `send_to`, this workspace takes
+// `&self` (tokio 1.x's superset form), so the `let mut` that 0.2 needs is unused here.
+#![allow(unused_mut)]
+
 use std::error::Error;
 
 use tokio::net::UdpSocket;

@@ -8,6 +8,10 @@
 //! then `nc 127.0.0.1 8081`: what you type goes through the proxy to the echo server and
 //! back. The first line printed is the bound address (pass `127.0.0.1:0` for a free port).
 
+// tokio 0.2.25 takes `&mut self` in `accept` / `recv_from` / `send_to`, this workspace takes
+// `&self` (tokio 1.x's superset form), so the `let mut` that 0.2 needs is unused here.
+#![allow(unused_mut)]
+
 use std::error::Error;
 
 use futures::future::try_join;
