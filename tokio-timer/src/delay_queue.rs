@@ -23,7 +23,7 @@ use std::time::Duration;
 
 /// A queue of values yielded once their deadlines pass, in deadline order.
 ///
-/// ```
+/// ```no_run
 /// # use tokio_timer::{Timer, set_default};
 /// # use tokio_executor::park::ParkThread;
 /// use std::time::Duration;

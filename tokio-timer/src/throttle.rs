@@ -16,7 +16,7 @@ use std::time::Duration;
 ///
 /// Outside a runtime, or in a runtime built without the timer.
 ///
-/// ```
+/// ```no_run
 /// # use tokio_timer::{Timer, set_default};
 /// # use tokio_executor::park::ParkThread;
 /// use futures::StreamExt;

@@ -75,13 +75,21 @@ impl Source {
         }
     }
 
-    /// Freezes the clock; `false` if it was already frozen.
-    fn pause(&self) -> bool {
+    /// Freezes the clock; `false` if it was already frozen. The frozen present is rounded
+    /// up to a whole millisecond past `epoch`, so that whole-millisecond sleeps end exactly
+    /// on a wheel tick and the driver's jumps land on their deadlines exactly.
+    fn pause(&self, epoch: Instant) -> bool {
         let mut state = self.state.lock().unwrap();
         let Some(since) = state.unfrozen.take() else {
             return false;
         };
         state.base += since.elapsed();
+        let offset = state.base.saturating_duration_since(epoch);
+        let whole_ms = offset.as_nanos().div_ceil(1_000_000);
+        let aligned = Duration::from_millis(u64::try_from(whole_ms).unwrap_or(u64::MAX));
+        if let Some(aligned) = epoch.checked_add(aligned) {
+            state.base = state.base.max(aligned);
+        }
         self.mocked.store(true, Ordering::Release);
         self.paused.store(true, Ordering::Release);
         true
@@ -138,7 +146,9 @@ fn current() -> Handle {
 /// ```
 #[track_caller]
 pub fn pause() {
-    if !current().clock().source.pause() {
+    let handle = current();
+    let clock = handle.clock();
+    if !clock.source.pause(clock.start) {
         panic!("{}", errors::ALREADY_FROZEN);
     }
 }

@@ -5,6 +5,7 @@
 use futures::task::{waker, ArcWake};
 use std::future::Future;
 use std::pin::pin;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::task::{Context, Poll};
 use std::time::Duration;
@@ -76,10 +77,11 @@ impl Unpark for FakeUnpark {
     }
 }
 
-struct TaskWaker(FakeUnpark);
+struct TaskWaker(FakeUnpark, AtomicBool);
 
 impl ArcWake for TaskWaker {
     fn wake_by_ref(arc_self: &Arc<Self>) {
+        arc_self.1.store(true, Ordering::SeqCst);
         arc_self.0.unpark();
     }
 }
@@ -105,14 +107,23 @@ impl Rt {
     }
 
     pub fn block_on<F: Future>(&mut self, fut: F) -> F::Output {
-        let waker = waker(Arc::new(TaskWaker(FakeUnpark(self.shared.clone()))));
+        let task = Arc::new(TaskWaker(
+            FakeUnpark(self.shared.clone()),
+            AtomicBool::new(false),
+        ));
+        let waker = waker(task.clone());
         let mut cx = Context::from_waker(&waker);
         let mut fut = pin!(fut);
         loop {
             if let Poll::Ready(v) = fut.as_mut().poll(&mut cx) {
                 return v;
             }
-            self.timer.park().unwrap();
+            // Like a scheduler: with the task already woken, only poll the driver.
+            if task.1.swap(false, Ordering::SeqCst) {
+                self.timer.park_timeout(Duration::ZERO).unwrap();
+            } else {
+                self.timer.park().unwrap();
+            }
         }
     }
 

@@ -1,1 +1,3 @@
+//! Loom models of the driver's lock-free edges (run with `--cfg loom`).
 
+mod loom_timer;
