@@ -52,3 +52,29 @@ fn loom_notify_waiters_generation() {
         th.join().unwrap();
     });
 }
+
+#[test]
+fn loom_notify_cancelled_waiter_forwards() {
+    use std::future::Future;
+    use std::pin::pin;
+    use std::task::{Context, Poll};
+    loom::model(|| {
+        let n = Arc::new(Notify::new());
+        let n2 = n.clone();
+        let n3 = n.clone();
+        let canceller = thread::spawn(move || {
+            let waker = futures::task::noop_waker();
+            let mut cx = Context::from_waker(&waker);
+            let mut fut = pin!(n2.notified());
+            if let Poll::Ready(()) = fut.as_mut().poll(&mut cx) {
+                // It took the notification: pass it on, as a real consumer would.
+                n2.notify();
+            }
+            // Dropped here: a notification handed to it must not be lost.
+        });
+        let notifier = thread::spawn(move || n3.notify());
+        loom::future::block_on(n.notified());
+        canceller.join().unwrap();
+        notifier.join().unwrap();
+    });
+}

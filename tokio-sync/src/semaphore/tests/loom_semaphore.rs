@@ -90,3 +90,27 @@ fn loom_semaphore_close_wakes_waiter() {
         assert!(th.join().unwrap().is_err());
     });
 }
+
+#[test]
+fn loom_semaphore_release_races_two_waiters_one_cancelled() {
+    loom::model(|| {
+        let sem = Arc::new(Semaphore::new(1));
+        sem.try_acquire(1).unwrap();
+        let s2 = sem.clone();
+        let cancelled = thread::spawn(move || {
+            let mut acq = pin!(s2.acquire(1));
+            if let Poll::Ready(Ok(())) = noop_cx(|cx| acq.as_mut().poll(cx)) {
+                s2.release(1);
+            }
+        });
+        let s3 = sem.clone();
+        let waiter = thread::spawn(move || {
+            loom::future::block_on(s3.acquire(1)).unwrap();
+            s3.release(1);
+        });
+        sem.release(1);
+        cancelled.join().unwrap();
+        waiter.join().unwrap();
+        assert_eq!(sem.available_permits(), 1);
+    });
+}
