@@ -32,3 +32,12 @@ pub(crate) const JOIN_AFTER_COMPLETE: &str = "polling after `JoinHandle` already
 
 /// `JoinError::into_panic` on a cancellation.
 pub(crate) const NOT_A_PANIC: &str = "`JoinError` reason is not a panic.";
+
+/// `Builder::core_threads(0)`.
+pub const CORE_THREADS_ZERO: &str = "Core threads cannot be zero";
+
+/// `Builder::max_threads(0)`.
+pub const THREAD_LIMIT_ZERO: &str = "Thread limit cannot be zero";
+
+/// A threaded runtime with more core threads than its thread limit.
+pub const CORE_ABOVE_MAX: &str = "Core threads number cannot be above max limit";

@@ -123,7 +123,8 @@ impl CurrentThread {
                 queue: VecDeque::new(),
                 open: true,
             }),
-            owned: OwnedTasks::new(1),
+            // A few shards: remote spawners insert while the driving thread removes.
+            owned: OwnedTasks::new(4),
             unpark,
             woken: AtomicBool::new(false),
             parked: AtomicBool::new(false),
@@ -271,7 +272,9 @@ fn next_task(cx: &Context) -> Option<Job> {
     if core.tick % REMOTE_INTERVAL == 0 {
         cx.shared.pop_remote().or_else(|| core.tasks.pop_front())
     } else {
-        core.tasks.pop_front().or_else(|| cx.shared.pop_remote())
+        core.tasks
+            .pop_front()
+            .or_else(|| cx.shared.take_remote(&mut core.tasks))
     }
 }
 
@@ -337,6 +340,15 @@ impl fmt::Debug for Spawner {
 impl Shared {
     fn pop_remote(&self) -> Option<Job> {
         self.remote.lock().unwrap().queue.pop_front()
+    }
+
+    /// Moves the whole remote queue into `local` (one lock for a burst of remote
+    /// spawns) and returns its first task.
+    fn take_remote(&self, local: &mut VecDeque<Job>) -> Option<Job> {
+        let mut remote = self.remote.lock().unwrap();
+        let first = remote.queue.pop_front()?;
+        local.append(&mut remote.queue);
+        Some(first)
     }
 
     fn has_remote(&self) -> bool {

@@ -8,6 +8,7 @@ use std::io;
 use std::sync::Arc;
 use tokio_executor::blocking::BlockingPool;
 use tokio_executor::current_thread::CurrentThread;
+use tokio_executor::errors;
 
 type Callback = Arc<dyn Fn() + Send + Sync>;
 
@@ -114,7 +115,9 @@ impl Builder {
     /// Panics when `val` is zero.
     #[track_caller]
     pub fn core_threads(&mut self, val: usize) -> &mut Self {
-        assert_ne!(val, 0, "Core threads cannot be zero");
+        if val == 0 {
+            panic!("{}", errors::CORE_THREADS_ZERO);
+        }
         self.core_threads = Some(val);
         self
     }
@@ -134,7 +137,9 @@ impl Builder {
     /// Panics when `val` is zero.
     #[track_caller]
     pub fn max_threads(&mut self, val: usize) -> &mut Self {
-        assert_ne!(val, 0, "Thread limit cannot be zero");
+        if val == 0 {
+            panic!("{}", errors::THREAD_LIMIT_ZERO);
+        }
         self.max_threads = val;
         self
     }
@@ -213,10 +218,9 @@ impl Builder {
             .core_threads
             .unwrap_or_else(|| num_cpus::get().clamp(1, self.max_threads));
         if self.kind == BuilderKind::ThreadPool {
-            assert!(
-                core <= self.max_threads,
-                "Core threads number cannot be above max limit"
-            );
+            if core > self.max_threads {
+                panic!("{}", errors::CORE_ABOVE_MAX);
+            }
         }
         core
     }
