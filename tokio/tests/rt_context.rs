@@ -134,3 +134,34 @@ fn timers_work_on_both_schedulers() {
             .unwrap();
     });
 }
+
+#[cfg(all(feature = "tcp", feature = "io-util", feature = "rt-core"))]
+#[test]
+fn tcp_echo_on_every_scheduler() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::net::{TcpListener, TcpStream};
+
+    let mut builders = vec![Builder::new(), Builder::new()];
+    builders[0].basic_scheduler();
+    #[cfg(feature = "rt-threaded")]
+    builders[1].threaded_scheduler().core_threads(2);
+    for mut b in builders {
+        let rt = b.enable_all().build().unwrap();
+        rt.block_on(async {
+            let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+            let addr = listener.local_addr().unwrap();
+            let server = tokio::spawn(async move {
+                let (mut sock, _) = listener.accept().await.unwrap();
+                let mut buf = [0u8; 5];
+                sock.read_exact(&mut buf).await.unwrap();
+                sock.write_all(&buf).await.unwrap();
+            });
+            let mut client = TcpStream::connect(addr).await.unwrap();
+            client.write_all(b"hello").await.unwrap();
+            let mut buf = [0u8; 5];
+            client.read_exact(&mut buf).await.unwrap();
+            assert_eq!(&buf, b"hello");
+            server.await.unwrap();
+        });
+    }
+}
