@@ -148,7 +148,9 @@ fn tcp_echo_on_every_scheduler() {
     for mut b in builders {
         let rt = b.enable_all().build().unwrap();
         rt.block_on(async {
-            let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+            // `accept` takes `&mut self` in 0.2.
+            #[allow(unused_mut)]
+            let mut listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
             let addr = listener.local_addr().unwrap();
             let server = tokio::spawn(async move {
                 let (mut sock, _) = listener.accept().await.unwrap();
