@@ -58,38 +58,20 @@ fn loom_oneshot_poll_closed_vs_rx_drop() {
 
 #[test]
 fn loom_oneshot_changing_rx_task() {
+    use std::future::Future;
+    use std::pin::Pin;
+    use std::task::Context;
     loom::model(|| {
         let (tx, mut rx) = oneshot::channel::<usize>();
         let th = thread::spawn(move || tx.send(1).unwrap());
-        let first = loom::future::block_on(poll_fn(|cx| {
-            match std::pin::Pin::new(&mut rx).poll_ready_once(cx) {
-                Some(v) => Poll::Ready(Some(v)),
-                None => Poll::Ready(None),
-            }
-        }));
-        if first.is_none() {
-            assert_eq!(loom::future::block_on(rx), Ok(1));
+        // First poll with a waker that is then abandoned...
+        let waker = futures::task::noop_waker();
+        let first = Pin::new(&mut rx).poll(&mut Context::from_waker(&waker));
+        // ...then wait with another one: the send must wake the new waker.
+        match first {
+            Poll::Ready(v) => assert_eq!(v, Ok(1)),
+            Poll::Pending => assert_eq!(loom::future::block_on(rx), Ok(1)),
         }
         th.join().unwrap();
     });
-}
-
-trait PollOnce {
-    fn poll_ready_once(
-        self,
-        cx: &mut std::task::Context<'_>,
-    ) -> Option<Result<usize, crate::oneshot::error::RecvError>>;
-}
-
-impl PollOnce for std::pin::Pin<&mut oneshot::Receiver<usize>> {
-    fn poll_ready_once(
-        self,
-        cx: &mut std::task::Context<'_>,
-    ) -> Option<Result<usize, crate::oneshot::error::RecvError>> {
-        use std::future::Future;
-        match self.poll(cx) {
-            Poll::Ready(v) => Some(v),
-            Poll::Pending => None,
-        }
-    }
 }
