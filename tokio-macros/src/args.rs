@@ -72,7 +72,7 @@ pub(crate) struct Config {
 /// One comma-separated argument: a literal (always an error) or a meta item.
 enum Arg {
     Lit(Lit),
-    Meta(Meta),
+    Meta(Box<Meta>),
 }
 
 impl Parse for Arg {
@@ -86,13 +86,13 @@ impl Parse for Arg {
             let eq_token: Token![=] = input.parse()?;
             let value: Expr = input.parse()?;
             let path = syn::Path::from(syn::Ident::new("crate", kw.span));
-            return Ok(Arg::Meta(Meta::NameValue(syn::MetaNameValue {
+            return Ok(Arg::Meta(Box::new(Meta::NameValue(syn::MetaNameValue {
                 path,
                 eq_token,
                 value,
-            })));
+            }))));
         }
-        input.parse().map(Arg::Meta)
+        input.parse().map(|meta| Arg::Meta(Box::new(meta)))
     }
 }
 
@@ -109,20 +109,27 @@ struct Raw {
 }
 
 /// Parses and resolves the attribute's argument tokens.
-pub(crate) fn parse(args: proc_macro2::TokenStream, kind: Kind, style: Style) -> syn::Result<Config> {
+pub(crate) fn parse(
+    args: proc_macro2::TokenStream,
+    kind: Kind,
+    style: Style,
+) -> syn::Result<Config> {
     let parser = Punctuated::<Arg, Token![,]>::parse_terminated;
     let args = syn::parse::Parser::parse2(parser, args)?;
     let mut raw = Raw::default();
     for arg in args {
-        match arg {
+        let meta = match arg {
             Arg::Lit(lit) => return Err(syn::Error::new_spanned(lit, errors::UNKNOWN_INSIDE)),
-            Arg::Meta(Meta::Path(path)) => raw.flag_arg(&path)?,
-            Arg::Meta(Meta::NameValue(nv)) if style == Style::Legacy => {
+            Arg::Meta(meta) => *meta,
+        };
+        match meta {
+            Meta::Path(path) => raw.flag_arg(&path)?,
+            Meta::NameValue(nv) if style == Style::Legacy => {
                 // tokio-macros 0.2's old-style entry points ignored name = value pairs.
                 name_of(&nv.path)?;
             }
-            Arg::Meta(Meta::NameValue(nv)) => raw.pair_arg(&nv, style)?,
-            Arg::Meta(other @ Meta::List(_)) => {
+            Meta::NameValue(nv) => raw.pair_arg(&nv, style)?,
+            other @ Meta::List(_) => {
                 return Err(syn::Error::new_spanned(other, errors::UNKNOWN_INSIDE))
             }
         }
@@ -179,13 +186,23 @@ impl Raw {
             "flavor" => self.flavor_arg(value, style)?,
             "start_paused" => match lit_of(value) {
                 Some(Lit::Bool(b)) => self.start_paused = b.value,
-                _ => return Err(syn::Error::new_spanned(value, errors::START_PAUSED_NOT_BOOL)),
+                _ => {
+                    return Err(syn::Error::new_spanned(
+                        value,
+                        errors::START_PAUSED_NOT_BOOL,
+                    ))
+                }
             },
             "crate" => match lit_of(value) {
                 Some(Lit::Str(s)) => self.krate = Some(s.parse()?),
                 _ => return Err(syn::Error::new_spanned(value, errors::CRATE_NOT_PATH)),
             },
-            _ => return Err(syn::Error::new_spanned(&nv.path, errors::unknown_pair(&name))),
+            _ => {
+                return Err(syn::Error::new_spanned(
+                    &nv.path,
+                    errors::unknown_pair(&name),
+                ))
+            }
         }
         Ok(())
     }
@@ -201,7 +218,12 @@ impl Raw {
                 return Err(syn::Error::new_spanned(value, errors::MULTI_NEEDS_THREADED))
             }
             "multi_thread" => self.set_flag(Scheduler::Threaded),
-            other => return Err(syn::Error::new_spanned(value, errors::unknown_flavor(other))),
+            other => {
+                return Err(syn::Error::new_spanned(
+                    value,
+                    errors::unknown_flavor(other),
+                ))
+            }
         }
         Ok(())
     }
@@ -217,7 +239,11 @@ impl Raw {
             if n > 1 && self.flag == Some(Scheduler::Basic) {
                 return Err(syn::Error::new(span, errors::CORE_WITH_BASIC));
             }
-            scheduler = if n > 1 { Scheduler::Threaded } else { Scheduler::Basic };
+            scheduler = if n > 1 {
+                Scheduler::Threaded
+            } else {
+                Scheduler::Basic
+            };
             core_threads = Some(n);
         } else if let Some((n, span)) = self.worker_threads {
             if self.flag == Some(Scheduler::Basic) {
@@ -256,7 +282,9 @@ fn lit_of(expr: &Expr) -> Option<&Lit> {
 fn int_value(expr: &Expr, msg: &str) -> syn::Result<usize> {
     match lit_of(expr) {
         Some(Lit::Int(int)) => {
-            let n: usize = int.base10_parse().map_err(|_| syn::Error::new_spanned(expr, msg))?;
+            let n: usize = int
+                .base10_parse()
+                .map_err(|_| syn::Error::new_spanned(expr, msg))?;
             if n == 0 {
                 return Err(syn::Error::new_spanned(expr, errors::ZERO_THREADS));
             }

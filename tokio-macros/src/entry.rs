@@ -18,7 +18,12 @@ use crate::args::{self, Config, Kind, Scheduler, Style};
 use crate::errors;
 
 /// Expands `#[tokio::main]` / `#[tokio::test]` for one feature style.
-pub(crate) fn expand(args: TokenStream, item: TokenStream, kind: Kind, style: Style) -> TokenStream {
+pub(crate) fn expand(
+    args: TokenStream,
+    item: TokenStream,
+    kind: Kind,
+    style: Style,
+) -> TokenStream {
     let input: ItemFn = match syn::parse2(item.clone()) {
         Ok(input) => input,
         // Not a function: let the compiler report on the original tokens next to ours.
@@ -60,19 +65,25 @@ fn fallback(mut input: ItemFn) -> TokenStream {
 /// The signature and attribute checks, in tokio-macros 0.2's order.
 fn check(input: &ItemFn, kind: Kind) -> syn::Result<()> {
     if input.sig.asyncness.is_none() {
-        return Err(syn::Error::new_spanned(input.sig.fn_token, errors::MISSING_ASYNC));
+        return Err(syn::Error::new_spanned(
+            input.sig.fn_token,
+            errors::MISSING_ASYNC,
+        ));
     }
     match kind {
-        Kind::Main if input.sig.ident == "main" && !input.sig.inputs.is_empty() => {
-            Err(syn::Error::new_spanned(&input.sig.inputs, errors::MAIN_ARGS))
-        }
+        Kind::Main if input.sig.ident == "main" && !input.sig.inputs.is_empty() => Err(
+            syn::Error::new_spanned(&input.sig.inputs, errors::MAIN_ARGS),
+        ),
         Kind::Main => Ok(()),
         Kind::Test => {
             if let Some(attr) = input.attrs.iter().find(|a| a.path().is_ident("test")) {
                 return Err(syn::Error::new_spanned(attr, errors::SECOND_TEST_ATTR));
             }
             if !input.sig.inputs.is_empty() {
-                return Err(syn::Error::new_spanned(&input.sig.inputs, errors::TEST_ARGS));
+                return Err(syn::Error::new_spanned(
+                    &input.sig.inputs,
+                    errors::TEST_ARGS,
+                ));
             }
             Ok(())
         }

@@ -32,7 +32,7 @@ use proc_macro::TokenStream;
 /// Only the flags `basic_scheduler` and `threaded_scheduler` are recognised (the default is
 /// the threaded `Runtime::new()`); `name = value` pairs are ignored.
 ///
-/// ```ignore
+/// ```
 /// #[tokio_macros::main]
 /// async fn main() {
 ///     println!("Hello world");
@@ -47,7 +47,7 @@ pub fn main(args: TokenStream, item: TokenStream) -> TokenStream {
 ///
 /// Only the flags `basic_scheduler` (the default) and `threaded_scheduler` are recognised.
 ///
-/// ```ignore
+/// ```
 /// #[tokio_macros::test]
 /// async fn my_test() {
 ///     assert!(true);

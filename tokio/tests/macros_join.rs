@@ -33,8 +33,14 @@ impl Future for After {
 #[test]
 fn outputs_in_argument_order() {
     let log = Rc::new(RefCell::new(Vec::new()));
-    let after = |name, n, value| After { log: log.clone(), name, n, value };
-    let out = block_on(async { tokio::join!(after("a", 2, 1), after("b", 0, 2), after("c", 1, 3)) });
+    let after = |name, n, value| After {
+        log: log.clone(),
+        name,
+        n,
+        value,
+    };
+    let out =
+        block_on(async { tokio::join!(after("a", 2, 1), after("b", 0, 2), after("c", 1, 3)) });
     assert_eq!(out, (1, 2, 3));
     // Round 1 polls all three; then only unfinished ones make progress (a, c; then a).
     assert_eq!(*log.borrow(), ["a", "b", "c", "a", "c", "a"]);
@@ -71,7 +77,7 @@ fn waits_for_a_cross_thread_wake() {
 #[test]
 fn borrows_locals_and_returns_non_copy() {
     let mut text = String::from("a");
-    let other = vec![1, 2, 3];
+    let other = [1, 2, 3];
     let (len, sum) = block_on(async {
         tokio::join!(
             async {

@@ -32,7 +32,11 @@ impl Future for Counted {
 }
 
 fn counted(polls: &Rc<Cell<usize>>, ready_after: usize, value: u32) -> Counted {
-    Counted { polls: polls.clone(), ready_after, value }
+    Counted {
+        polls: polls.clone(),
+        ready_after,
+        value,
+    }
 }
 
 #[test]
@@ -100,7 +104,10 @@ fn false_precondition_disables_but_still_evaluates() {
         }
     });
     assert_eq!(v, 2);
-    assert!(evaluated.get(), "disabled branches' futures are still created");
+    assert!(
+        evaluated.get(),
+        "disabled branches' futures are still created"
+    );
     assert_eq!(polls.get(), 0, "disabled branches are never polled");
 }
 
@@ -352,7 +359,11 @@ fn biased_polls_in_declaration_order() {
 
 #[test]
 fn works_on_the_runtime_with_timers_and_channels() {
-    let rt = tokio::runtime::Builder::new().basic_scheduler().enable_all().build().unwrap();
+    let rt = tokio::runtime::Builder::new()
+        .basic_scheduler()
+        .enable_all()
+        .build()
+        .unwrap();
     let got = rt.block_on(async {
         let (tx, rx) = oneshot::channel::<u32>();
         tokio::spawn(async move {

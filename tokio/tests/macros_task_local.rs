@@ -103,7 +103,10 @@ fn panic_inside_scope_restores_the_slot() {
 #[test]
 fn debug_and_runtime_tasks() {
     assert_eq!(format!("{:?}", NUMBER), "LocalKey { .. }");
-    let rt = tokio::runtime::Builder::new().basic_scheduler().build().unwrap();
+    let rt = tokio::runtime::Builder::new()
+        .basic_scheduler()
+        .build()
+        .unwrap();
     let out = rt.block_on(async {
         let a = tokio::spawn(NUMBER.scope(1, async {
             tokio::task::yield_now().await;

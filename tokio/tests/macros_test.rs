@@ -34,7 +34,10 @@ async fn scheduler() -> Seen {
     if seen.len() == 1 && seen.contains(&me) {
         Seen::Basic
     } else {
-        assert!(!seen.contains(&me), "threaded tasks never run on the block_on thread");
+        assert!(
+            !seen.contains(&me),
+            "threaded tasks never run on the block_on thread"
+        );
         Seen::Workers(seen.len())
     }
 }

@@ -6,17 +6,15 @@
 
 use std::cell::Cell;
 use std::collections::hash_map::RandomState;
-use std::hash::{BuildHasher, Hash, Hasher};
+use std::hash::BuildHasher;
 
 thread_local! {
     static RNG: Cell<u64> = Cell::new(seed());
 }
 
 fn seed() -> u64 {
-    let mut hasher = RandomState::new().build_hasher();
-    std::thread::current().id().hash(&mut hasher);
     // xorshift's state must never be zero.
-    hasher.finish() | 1
+    RandomState::new().hash_one(std::thread::current().id()) | 1
 }
 
 fn next(state: u64) -> u64 {

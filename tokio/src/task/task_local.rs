@@ -126,7 +126,11 @@ impl<T: 'static> LocalKey<T> {
         let mut f = ::core::pin::pin!(f);
         crate::future::poll_fn(move |cx| {
             let prev = self.inner.with(|cell| cell.replace(slot.take()));
-            let _swapped = Swapped { key: self, slot: &mut slot, prev };
+            let _swapped = Swapped {
+                key: self,
+                slot: &mut slot,
+                prev,
+            };
             f.as_mut().poll(cx)
         })
         .await
