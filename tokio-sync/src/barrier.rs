@@ -59,6 +59,13 @@ impl Barrier {
     ///
     /// Cancellation safety: a task that arrived and is then dropped still counts towards
     /// its group (as in tokio 0.2).
+    ///
+    /// ```
+    /// futures::executor::block_on(async {
+    ///     let barrier = tokio_sync::Barrier::new(1);
+    ///     assert!(barrier.wait().await.is_leader()); // a group of one
+    /// });
+    /// ```
     pub async fn wait(&self) -> BarrierWaitResult {
         let generation = {
             let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());

@@ -142,6 +142,16 @@ impl<'a, T: ?Sized> RwLockReadGuard<'a, T> {
     ///
     /// An associated function (`RwLockReadGuard::map(guard, f)`), so it does not clash with
     /// methods of `T`.
+    ///
+    /// ```
+    /// use tokio_sync::{RwLock, RwLockReadGuard};
+    ///
+    /// futures::executor::block_on(async {
+    ///     let lock = RwLock::new((1, "one"));
+    ///     let first = RwLockReadGuard::map(lock.read().await, |pair| &pair.0);
+    ///     assert_eq!(*first, 1);
+    /// });
+    /// ```
     pub fn map<F, U: ?Sized>(this: Self, f: F) -> RwLockReadGuard<'a, U>
     where
         F: FnOnce(&T) -> &U,
@@ -177,6 +187,16 @@ impl<'a, T: ?Sized> RwLockReadGuard<'a, T> {
 
 impl<'a, T: ?Sized> RwLockWriteGuard<'a, T> {
     /// Makes a guard for a component of the locked data.
+    ///
+    /// ```
+    /// use tokio_sync::{RwLock, RwLockWriteGuard};
+    ///
+    /// futures::executor::block_on(async {
+    ///     let lock = RwLock::new((1, 2));
+    ///     *RwLockWriteGuard::map(lock.write().await, |pair| &mut pair.1) = 5;
+    ///     assert_eq!(*lock.read().await, (1, 5));
+    /// });
+    /// ```
     pub fn map<F, U: ?Sized>(mut this: Self, f: F) -> RwLockWriteGuard<'a, U>
     where
         F: FnOnce(&mut T) -> &mut U,

@@ -237,6 +237,15 @@ impl<T> Sender<T> {
     }
 
     /// Creates a receiver that sees the values sent from now on.
+    ///
+    /// ```
+    /// let (tx, _rx) = tokio_sync::broadcast::channel(4);
+    /// tx.send(1).unwrap();
+    /// let mut late = tx.subscribe();
+    /// tx.send(2).unwrap();
+    /// assert_eq!(late.try_recv(), Ok(2));
+    /// assert_eq!(tx.receiver_count(), 2);
+    /// ```
     pub fn subscribe(&self) -> Receiver<T> {
         let mut tail = self.shared.tail();
         tail.rx_cnt += 1;
@@ -290,6 +299,19 @@ impl<T: Clone> Receiver<T> {
     /// `Err(Empty)` if nothing new was sent, `Err(Lagged(n))` if `n` values were missed
     /// (the next call returns the oldest one still buffered), `Err(Closed)` once every
     /// sender is gone and everything was received.
+    ///
+    /// ```
+    /// use tokio_sync::broadcast::{self, TryRecvError};
+    ///
+    /// let (tx, mut rx) = broadcast::channel(2);
+    /// for i in 0..3 {
+    ///     tx.send(i).unwrap();
+    /// }
+    /// assert_eq!(rx.try_recv(), Err(TryRecvError::Lagged(1)));
+    /// assert_eq!(rx.try_recv(), Ok(1));
+    /// assert_eq!(rx.try_recv(), Ok(2));
+    /// assert_eq!(rx.try_recv(), Err(TryRecvError::Empty));
+    /// ```
     pub fn try_recv(&mut self) -> Result<T, TryRecvError> {
         self.shared.recv_at(&mut self.next)
     }
@@ -321,6 +343,18 @@ impl<T: Clone> Receiver<T> {
 
     /// Turns the receiver into a `Stream` of `Result<T, RecvError>`: `Lagged` errors are
     /// yielded as items; the stream ends when the channel closes.
+    ///
+    /// ```
+    /// use futures::StreamExt;
+    ///
+    /// futures::executor::block_on(async {
+    ///     let (tx, rx) = tokio_sync::broadcast::channel(4);
+    ///     tx.send(1).unwrap();
+    ///     drop(tx);
+    ///     let items: Vec<_> = rx.into_stream().collect().await;
+    ///     assert_eq!(items, vec![Ok(1)]);
+    /// });
+    /// ```
     pub fn into_stream(self) -> impl futures_core::Stream<Item = Result<T, RecvError>> {
         self
     }

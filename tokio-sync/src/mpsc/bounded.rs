@@ -153,6 +153,17 @@ impl<T> Sender<T> {
     /// Uses this `Sender`'s reservation (from `poll_ready`) if it has one; otherwise fails
     /// with `Full` if the channel is at capacity. Fails with `Closed` if the receiver is
     /// gone. The value is given back on failure.
+    ///
+    /// ```
+    /// use tokio_sync::mpsc::{self, error::TrySendError};
+    ///
+    /// let (mut tx, mut rx) = mpsc::channel(1);
+    /// tx.try_send(1).unwrap();
+    /// assert!(matches!(tx.try_send(2), Err(TrySendError::Full(2))));
+    /// assert_eq!(rx.try_recv(), Ok(1));
+    /// drop(rx);
+    /// assert!(matches!(tx.try_send(3), Err(TrySendError::Closed(3))));
+    /// ```
     pub fn try_send(&mut self, message: T) -> Result<(), TrySendError<T>> {
         if self.permit.reserved {
             // A reservation stays valid after the receiver closes (as in tokio 0.2): the
@@ -175,6 +186,19 @@ impl<T> Sender<T> {
     ///
     /// While pending, this `Sender` keeps its place in the queue; `disarm` or dropping
     /// the `Sender` gives it up.
+    ///
+    /// ```
+    /// use futures::future::poll_fn;
+    ///
+    /// futures::executor::block_on(async {
+    ///     let (mut tx, mut rx) = tokio_sync::mpsc::channel(1);
+    ///     poll_fn(|cx| tx.poll_ready(cx)).await.unwrap(); // slot reserved
+    ///     let mut other = tx.clone();
+    ///     assert!(other.try_send(0).is_err()); // the only slot is taken
+    ///     tx.try_send(1).unwrap(); // uses the reservation
+    ///     assert_eq!(rx.recv().await, Some(1));
+    /// });
+    /// ```
     pub fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), ClosedError>> {
         if self.permit.reserved {
             return Poll::Ready(Ok(()));
@@ -206,6 +230,18 @@ impl<T> Sender<T> {
 
     /// Gives back the reservation made by `poll_ready` (or withdraws a pending one).
     /// Returns true if a reserved slot was released.
+    ///
+    /// ```
+    /// use futures::future::poll_fn;
+    ///
+    /// futures::executor::block_on(async {
+    ///     let (mut tx, _rx) = tokio_sync::mpsc::channel::<i32>(1);
+    ///     poll_fn(|cx| tx.poll_ready(cx)).await.unwrap();
+    ///     assert!(tx.disarm()); // slot given back
+    ///     assert!(!tx.disarm());
+    ///     assert!(tx.try_send(1).is_ok());
+    /// });
+    /// ```
     pub fn disarm(&mut self) -> bool {
         self.cancel_queued();
         let released = std::mem::take(&mut self.permit.reserved);
@@ -323,12 +359,34 @@ impl<T> Receiver<T> {
     }
 
     /// Receives a value if one is buffered, without waiting.
+    ///
+    /// ```
+    /// use tokio_sync::mpsc::{self, error::TryRecvError};
+    ///
+    /// let (mut tx, mut rx) = mpsc::channel(2);
+    /// assert_eq!(rx.try_recv(), Err(TryRecvError::Empty));
+    /// tx.try_send(1).unwrap();
+    /// drop(tx);
+    /// assert_eq!(rx.try_recv(), Ok(1));
+    /// assert_eq!(rx.try_recv(), Err(TryRecvError::Closed));
+    /// ```
     pub fn try_recv(&mut self) -> Result<T, TryRecvError> {
         self.chan.try_recv()
     }
 
     /// Closes the channel: senders fail from now on (waiting ones are woken), while the
     /// values already buffered can still be received.
+    ///
+    /// ```
+    /// futures::executor::block_on(async {
+    ///     let (mut tx, mut rx) = tokio_sync::mpsc::channel(2);
+    ///     tx.send(1).await.unwrap();
+    ///     rx.close();
+    ///     assert!(tx.send(2).await.is_err());
+    ///     assert_eq!(rx.recv().await, Some(1));
+    ///     assert_eq!(rx.recv().await, None);
+    /// });
+    /// ```
     pub fn close(&mut self) {
         self.chan.close();
     }

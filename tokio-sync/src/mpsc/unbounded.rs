@@ -84,6 +84,14 @@ pub fn unbounded_channel<T>() -> (UnboundedSender<T>, UnboundedReceiver<T>) {
 impl<T> UnboundedSender<T> {
     /// Sends a value without waiting. Fails, giving the value back, if the receiver has
     /// been dropped or closed.
+    ///
+    /// ```
+    /// let (tx, mut rx) = tokio_sync::mpsc::unbounded_channel();
+    /// tx.send("a").unwrap();
+    /// assert_eq!(rx.try_recv(), Ok("a"));
+    /// drop(rx);
+    /// assert_eq!(tx.send("b").unwrap_err().0, "b");
+    /// ```
     pub fn send(&self, message: T) -> Result<(), SendError<T>> {
         if !self.chan.semaphore().try_inc() {
             return Err(SendError(message));

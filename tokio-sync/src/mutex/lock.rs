@@ -89,6 +89,18 @@ impl<T: ?Sized> Mutex<T> {
     /// Locks the mutex for an owned guard that keeps the `Arc` alive.
     ///
     /// Cancellation safety: as for [`lock`](Mutex::lock).
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    ///
+    /// futures::executor::block_on(async {
+    ///     let m = Arc::new(tokio_sync::Mutex::new(0));
+    ///     let mut g = m.clone().lock_owned().await; // 'static guard, can move into a task
+    ///     *g += 1;
+    ///     drop(g);
+    ///     assert_eq!(*m.lock().await, 1);
+    /// });
+    /// ```
     pub async fn lock_owned(self: Arc<Self>) -> OwnedMutexGuard<T> {
         self.acquire().await;
         OwnedMutexGuard { lock: self }
@@ -101,6 +113,14 @@ impl<T: ?Sized> Mutex<T> {
     }
 
     /// Locks the mutex if it is free now (and nobody is queued).
+    ///
+    /// ```
+    /// let m = tokio_sync::Mutex::new(1);
+    /// let g = m.try_lock().unwrap();
+    /// assert!(m.try_lock().is_err());
+    /// drop(g);
+    /// assert!(m.try_lock().is_ok());
+    /// ```
     pub fn try_lock(&self) -> Result<MutexGuard<'_, T>, TryLockError> {
         match self.s.try_acquire(1) {
             Ok(()) => Ok(MutexGuard { lock: self }),

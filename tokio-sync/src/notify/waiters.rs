@@ -170,6 +170,17 @@ impl Notify {
     }
 
     /// Notifies the oldest waiting task, or stores one permit if none waits.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use tokio_sync::Notify;
+    ///
+    /// let notify = Arc::new(Notify::new());
+    /// let n2 = notify.clone();
+    /// let waiter = std::thread::spawn(move || futures::executor::block_on(n2.notified()));
+    /// notify.notify(); // wakes the waiter, or leaves a permit it will consume
+    /// waiter.join().unwrap();
+    /// ```
     pub fn notify(&self) {
         let mut cur = self.state.load(SeqCst);
         while cur & MODE != WAITING {

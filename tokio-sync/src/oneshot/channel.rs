@@ -162,6 +162,12 @@ impl<T> Inner<T> {
 impl<T> Sender<T> {
     /// Sends `t`, completing the channel. Fails, giving `t` back, if the receiver has
     /// been dropped or closed.
+    ///
+    /// ```
+    /// let (tx, rx) = tokio_sync::oneshot::channel();
+    /// drop(rx);
+    /// assert_eq!(tx.send(5), Err(5)); // the receiver is gone: the value comes back
+    /// ```
     pub fn send(mut self, t: T) -> Result<(), T> {
         let inner = self
             .inner
@@ -201,6 +207,15 @@ impl<T> Sender<T> {
     /// Waits until the receiver is dropped or closed.
     ///
     /// Cancellation safety: cancel-safe (it only observes).
+    ///
+    /// ```
+    /// futures::executor::block_on(async {
+    ///     let (mut tx, rx) = tokio_sync::oneshot::channel::<()>();
+    ///     drop(rx);
+    ///     tx.closed().await;
+    ///     assert!(tx.is_closed());
+    /// });
+    /// ```
     pub async fn closed(&mut self) {
         std::future::poll_fn(|cx| self.poll_closed(cx)).await
     }
@@ -230,6 +245,12 @@ impl<T> Drop for Sender<T> {
 impl<T> Receiver<T> {
     /// Prevents the sender from sending: `send` then fails with the value and
     /// `poll_closed` resolves. A value sent before can still be received.
+    ///
+    /// ```
+    /// let (tx, mut rx) = tokio_sync::oneshot::channel::<i32>();
+    /// rx.close();
+    /// assert_eq!(tx.send(1), Err(1));
+    /// ```
     pub fn close(&mut self) {
         if let Some(inner) = &self.inner {
             let prev = inner.state.fetch_or(CLOSED, AcqRel);

@@ -70,6 +70,12 @@ impl Semaphore {
     /// # Panics
     /// If the total would exceed MAX_PERMITS (`usize::MAX >> 3`).
     #[track_caller]
+    ///
+    /// ```
+    /// let sem = tokio_sync::Semaphore::new(0);
+    /// sem.add_permits(2);
+    /// assert_eq!(sem.available_permits(), 2);
+    /// ```
     pub fn add_permits(&self, n: usize) {
         if self.available_permits().saturating_add(n) > batch::MAX_PERMITS {
             crate::errors::too_many_permits(batch::MAX_PERMITS);
@@ -106,6 +112,18 @@ impl Semaphore {
     /// Acquires a permit owned by the returned value (which keeps the semaphore alive).
     ///
     /// Cancellation safety: as for [`acquire`](Semaphore::acquire).
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    ///
+    /// futures::executor::block_on(async {
+    ///     let sem = Arc::new(tokio_sync::Semaphore::new(1));
+    ///     let permit = sem.clone().acquire_owned().await;
+    ///     assert_eq!(sem.available_permits(), 0);
+    ///     drop(permit);
+    ///     assert_eq!(sem.available_permits(), 1);
+    /// });
+    /// ```
     pub async fn acquire_owned(self: Arc<Self>) -> OwnedSemaphorePermit {
         match self.ll_sem.acquire(1).await {
             Ok(()) => {}
@@ -139,6 +157,14 @@ impl fmt::Debug for Semaphore {
 
 impl SemaphorePermit<'_> {
     /// Forgets the permit **without** releasing it back to the semaphore.
+    ///
+    /// ```
+    /// futures::executor::block_on(async {
+    ///     let sem = tokio_sync::Semaphore::new(1);
+    ///     sem.acquire().await.forget();
+    ///     assert_eq!(sem.available_permits(), 0);
+    /// });
+    /// ```
     pub fn forget(mut self) {
         self.permits = 0;
     }

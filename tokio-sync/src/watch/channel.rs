@@ -90,6 +90,12 @@ impl<T> Shared<T> {
 
 impl<T> Receiver<T> {
     /// Borrows the latest value (without marking it seen).
+    ///
+    /// ```
+    /// let (tx, rx) = tokio_sync::watch::channel(1);
+    /// tx.broadcast(2).unwrap();
+    /// assert_eq!(*rx.borrow(), 2);
+    /// ```
     pub fn borrow(&self) -> Ref<'_, T> {
         Ref {
             inner: self.shared.read(),
@@ -164,6 +170,13 @@ impl<T> Drop for Receiver<T> {
 impl<T> Sender<T> {
     /// Stores a new value and notifies every receiver. Fails only if every receiver is
     /// gone (the value is then dropped with the error).
+    ///
+    /// ```
+    /// let (tx, rx) = tokio_sync::watch::channel(0);
+    /// assert!(tx.broadcast(1).is_ok());
+    /// drop(rx);
+    /// assert!(tx.broadcast(2).is_err());
+    /// ```
     pub fn broadcast(&self, value: T) -> Result<(), SendError<T>> {
         if self.shared.rx_count.load(SeqCst) == 0 {
             return Err(SendError { inner: value });
@@ -180,6 +193,14 @@ impl<T> Sender<T> {
     /// Resolves once every receiver is gone.
     ///
     /// Cancellation safety: cancel-safe (it only observes).
+    ///
+    /// ```
+    /// futures::executor::block_on(async {
+    ///     let (mut tx, rx) = tokio_sync::watch::channel(());
+    ///     drop(rx);
+    ///     tx.closed().await;
+    /// });
+    /// ```
     pub async fn closed(&mut self) {
         loop {
             let notified = self.shared.notify_tx.notified_now();
