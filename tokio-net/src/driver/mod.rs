@@ -27,7 +27,7 @@ mod ready;
 mod registration;
 mod scheduled_io;
 
-#[cfg(all(test, loom))]
+#[cfg(test)]
 mod tests;
 
 pub use self::handle::{set_default, DefaultGuard, Handle};

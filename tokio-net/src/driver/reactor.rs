@@ -148,16 +148,8 @@ impl Reactor {
             if token == WAKE_TOKEN {
                 continue;
             }
-            let (index, generation) = split_token(token);
-            let Some(slot) = slots.slab.get(index) else {
-                continue;
-            };
-            if slot.generation != generation {
-                continue; // stale event for a freed and reused slot
-            }
             let ready = Ready::from_event(event);
-            slot.io.set_readiness(self.tick, ready);
-            slot.io.take_wakers(ready, &mut self.wake_buf);
+            slots.apply(token, ready, self.tick, &mut self.wake_buf);
         }
     }
 
@@ -223,7 +215,32 @@ impl fmt::Debug for ReactorUnpark {
     }
 }
 
+impl Slots {
+    /// Delivers `ready` to the slot `token` names, unless the slot was freed or reused
+    /// since (its generation differs): then the event is stale and dropped.
+    fn apply(&self, token: Token, ready: Ready, tick: usize, wake_buf: &mut Vec<Waker>) -> bool {
+        let (index, generation) = split_token(token);
+        match self.slab.get(index) {
+            Some(slot) if slot.generation == generation => {
+                slot.io.set_readiness(tick, ready);
+                slot.io.take_wakers(ready, wake_buf);
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
 impl Inner {
+    /// Test hook: delivers an event as a reactor turn would; false when it was dropped.
+    #[cfg(all(test, not(loom)))]
+    pub(crate) fn inject(&self, token: Token, ready: Ready, tick: usize) -> bool {
+        let mut wakers = Vec::new();
+        let delivered = self.lock_slots().apply(token, ready, tick, &mut wakers);
+        wakers.into_iter().for_each(Waker::wake);
+        delivered
+    }
+
     fn lock_slots(&self) -> MutexGuard<'_, Slots> {
         self.slots.lock().unwrap_or_else(|p| p.into_inner())
     }

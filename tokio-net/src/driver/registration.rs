@@ -98,6 +98,12 @@ impl Registration {
         })
     }
 
+    /// The token this registration's events carry.
+    #[cfg(all(test, not(loom)))]
+    pub(crate) fn token(&self) -> Token {
+        self.token
+    }
+
     /// The reactor this registration is bound to.
     pub(crate) fn handle(&self) -> &Handle {
         &self.handle

@@ -1,1 +1,4 @@
+#[cfg(not(loom))]
+mod generation;
+#[cfg(loom)]
 mod loom_scheduled_io;
