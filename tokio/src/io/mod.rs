@@ -26,6 +26,14 @@
 pub use std::io::{Error, ErrorKind, Result, SeekFrom};
 pub use tokio_io::{AsyncBufRead, AsyncRead, AsyncSeek, AsyncWrite};
 
+#[cfg(any(feature = "io-std", feature = "fs"))]
+pub(crate) mod blocking;
+
+cfg_io_std! {
+    mod stdio;
+    pub use self::stdio::{stderr, stdin, stdout, Stderr, Stdin, Stdout};
+}
+
 // net work: the driver-level re-export goes here, e.g.
 // cfg_io_driver! { pub use tokio_net::driver::{PollEvented, Registration}; }
 

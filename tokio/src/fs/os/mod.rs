@@ -1,0 +1,7 @@
+//! Platform-specific parts of `tokio::fs`.
+
+#[cfg(unix)]
+pub mod unix;
+
+#[cfg(windows)]
+pub mod windows;
