@@ -1,0 +1,384 @@
+//! The scheduler, its spawner and the `block_on` loop.
+
+use crate::context;
+use crate::loom::sync::atomic::{
+    AtomicBool, Ordering::AcqRel, Ordering::Acquire, Ordering::Release, Ordering::SeqCst,
+};
+use crate::loom::sync::{Arc, Mutex};
+use crate::park::Park;
+use crate::task::{JoinHandle, Notified, OwnedTasks, Schedule, Task};
+use crate::util::driver::{self, Driver, DriverUnpark};
+use crate::util::wake::{self, Wake};
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::fmt;
+use std::future::Future;
+use std::pin::pin;
+use std::rc::Rc;
+use std::task::Poll;
+use std::time::Duration;
+
+const MAX_TASKS_PER_TICK: usize = 61;
+const REMOTE_INTERVAL: u32 = 31;
+
+type Job = Notified<Arc<Shared>>;
+
+/// A scheduler that runs every task on the thread that calls [`block_on`](Self::block_on).
+///
+/// ```
+/// use tokio_executor::current_thread::CurrentThread;
+/// use tokio_executor::park::ParkThread;
+///
+/// let rt = CurrentThread::new(ParkThread::new());
+/// let out = rt.block_on(async {
+///     let h = tokio_executor::spawn(async { 2 });
+///     h.await.unwrap() * 21
+/// });
+/// assert_eq!(out, 42);
+/// ```
+pub struct CurrentThread {
+    core: Mutex<Option<Box<Core>>>,
+    spawner: Spawner,
+    shell: bool,
+}
+
+/// Spawns tasks onto a [`CurrentThread`] scheduler from any thread.
+#[derive(Clone)]
+pub struct Spawner {
+    shared: Arc<Shared>,
+}
+
+struct Shared {
+    remote: Mutex<Remote>,
+    owned: OwnedTasks<Arc<Shared>>,
+    unpark: DriverUnpark,
+    woken: AtomicBool,
+    /// Set while the driving thread is (about to be) blocked in the driver: only then do
+    /// remote pushes and main-future wakes pay for an unpark (a syscall with a reactor).
+    parked: AtomicBool,
+}
+
+struct Remote {
+    queue: VecDeque<Job>,
+    open: bool,
+}
+
+struct Core {
+    tasks: VecDeque<Job>,
+    driver: Option<Driver>,
+    tick: u32,
+}
+
+struct Context {
+    shared: Arc<Shared>,
+    core: RefCell<Option<Box<Core>>>,
+}
+
+thread_local!(static CURRENT: RefCell<Option<Rc<Context>>> = const { RefCell::new(None) });
+
+/// True while the current thread runs a current-thread scheduler's `block_on`.
+pub(crate) fn is_current() -> bool {
+    CURRENT.with(|c| c.borrow().is_some())
+}
+
+impl CurrentThread {
+    /// A scheduler parking in `driver`.
+    pub fn new<P: Park + Send + 'static>(driver: P) -> CurrentThread {
+        Self::build(driver, false)
+    }
+
+    /// A scheduler-less runtime's `block_on` machinery: it drives `driver` for the main
+    /// future, and `tokio::spawn` inside it panics ("spawning not enabled for runtime").
+    pub fn new_shell<P: Park + Send + 'static>(driver: P) -> CurrentThread {
+        Self::build(driver, true)
+    }
+
+    fn build<P: Park + Send + 'static>(driver: P, shell: bool) -> CurrentThread {
+        let (driver, unpark) = driver::boxed(driver);
+        let shared = Arc::new(Shared {
+            remote: Mutex::new(Remote {
+                queue: VecDeque::new(),
+                open: true,
+            }),
+            // A few shards: remote spawners insert while the driving thread removes.
+            owned: OwnedTasks::new(4),
+            unpark,
+            woken: AtomicBool::new(false),
+            parked: AtomicBool::new(false),
+        });
+        CurrentThread {
+            core: Mutex::new(Some(Box::new(Core {
+                tasks: VecDeque::with_capacity(64),
+                driver: Some(driver),
+                tick: 0,
+            }))),
+            spawner: Spawner { shared },
+            shell,
+        }
+    }
+
+    /// The spawner of this scheduler.
+    pub fn spawner(&self) -> &Spawner {
+        &self.spawner
+    }
+
+    /// Spawns `future`; it runs while some thread is inside `block_on`.
+    pub fn spawn<F>(&self, future: F) -> JoinHandle<F::Output>
+    where
+        F: Future + Send + 'static,
+        F::Output: Send + 'static,
+    {
+        self.spawner.spawn(future)
+    }
+
+    /// Runs `future` to completion on this thread, running spawned tasks meanwhile.
+    /// If another thread is already driving the scheduler, this thread just parks
+    /// between polls of `future`.
+    ///
+    /// # Panics
+    ///
+    /// Panics when the thread already drives a runtime.
+    #[track_caller]
+    pub fn block_on<F: Future>(&self, future: F) -> F::Output {
+        let _enter = crate::enter::enter();
+        let spawner = if self.shell {
+            context::Spawner::Shell
+        } else {
+            context::Spawner::CurrentThread(self.spawner.clone())
+        };
+        let _spawner = context::set_spawner(spawner);
+        let Some(core) = self.core.lock().unwrap().take() else {
+            return crate::util::block_on::block_on(future);
+        };
+        let cx = Rc::new(Context {
+            shared: self.spawner.shared.clone(),
+            core: RefCell::new(Some(core)),
+        });
+        let _guard = CoreGuard {
+            cx: cx.clone(),
+            scheduler: self,
+            prev: CURRENT.with(|c| c.borrow_mut().replace(cx.clone())),
+        };
+        run(&cx, future)
+    }
+
+    /// Drops every unfinished task, drains the queues and shuts the driver down.
+    /// Idempotent; called by `Drop` too.
+    pub fn shutdown(&self) {
+        let Some(core) = self.core.lock().unwrap().take() else {
+            return;
+        };
+        let shared = &self.spawner.shared;
+        let cx = Rc::new(Context {
+            shared: shared.clone(),
+            core: RefCell::new(Some(core)),
+        });
+        let prev = CURRENT.with(|c| c.borrow_mut().replace(cx.clone()));
+        shared.owned.close_and_shutdown_all();
+        let mut core = cx
+            .core
+            .borrow_mut()
+            .take()
+            .expect("core missing at shutdown");
+        core.tasks.clear();
+        let remote: Vec<_> = {
+            let mut remote = shared.remote.lock().unwrap();
+            remote.open = false;
+            remote.queue.drain(..).collect()
+        };
+        drop(remote);
+        if let Some(driver) = core.driver.as_mut() {
+            driver.shutdown();
+        }
+        let _old = CURRENT.with(|c| std::mem::replace(&mut *c.borrow_mut(), prev));
+    }
+}
+
+/// Puts the core back and restores the previous context when `block_on` ends (also on
+/// panic).
+struct CoreGuard<'a> {
+    cx: Rc<Context>,
+    scheduler: &'a CurrentThread,
+    prev: Option<Rc<Context>>,
+}
+
+impl Drop for CoreGuard<'_> {
+    fn drop(&mut self) {
+        let prev = self.prev.take();
+        let _old = CURRENT.with(|c| std::mem::replace(&mut *c.borrow_mut(), prev));
+        if let Some(core) = self.cx.core.borrow_mut().take() {
+            *self.scheduler.core.lock().unwrap() = Some(core);
+        }
+    }
+}
+
+fn run<F: Future>(cx: &Context, future: F) -> F::Output {
+    let shared = &cx.shared;
+    let waker = wake::waker(shared.clone());
+    let mut task_cx = std::task::Context::from_waker(&waker);
+    let mut future = pin!(future);
+    shared.woken.store(true, Release);
+    'outer: loop {
+        // Step 1.
+        if shared.woken.swap(false, AcqRel) {
+            if let Poll::Ready(v) = future.as_mut().poll(&mut task_cx) {
+                return v;
+            }
+        }
+        // Step 2.
+        for _ in 0..MAX_TASKS_PER_TICK {
+            match next_task(cx) {
+                Some(task) => task.run(),
+                None => {
+                    // Step 3.
+                    if !shared.woken.load(Acquire) {
+                        park(cx, None);
+                    }
+                    continue 'outer;
+                }
+            }
+        }
+        park(cx, Some(Duration::ZERO));
+    }
+}
+
+fn next_task(cx: &Context) -> Option<Job> {
+    let mut core = cx.core.borrow_mut();
+    let core = core.as_mut().expect("core missing");
+    core.tick = core.tick.wrapping_add(1);
+    if core.tick % REMOTE_INTERVAL == 0 {
+        cx.shared.pop_remote().or_else(|| core.tasks.pop_front())
+    } else {
+        core.tasks
+            .pop_front()
+            .or_else(|| cx.shared.take_remote(&mut core.tasks))
+    }
+}
+
+fn park(cx: &Context, timeout: Option<Duration>) {
+    let shared = &cx.shared;
+    let mut driver = {
+        let mut core = cx.core.borrow_mut();
+        let core = core.as_mut().expect("core missing");
+        if !core.tasks.is_empty() {
+            return;
+        }
+        core.driver.take().expect("driver missing")
+    };
+    match timeout {
+        Some(t) => driver.park_timeout(t),
+        None => {
+            // Parking step 1.
+            shared.parked.store(true, SeqCst);
+            if !shared.woken.load(SeqCst) && !shared.has_remote() {
+                driver.park();
+            }
+            shared.parked.store(false, SeqCst);
+        }
+    }
+    cx.core.borrow_mut().as_mut().expect("core missing").driver = Some(driver);
+}
+
+impl Drop for CurrentThread {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}
+
+impl fmt::Debug for CurrentThread {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CurrentThread").finish_non_exhaustive()
+    }
+}
+
+impl Spawner {
+    /// Spawns `future` onto the scheduler.
+    pub fn spawn<F>(&self, future: F) -> JoinHandle<F::Output>
+    where
+        F: Future + Send + 'static,
+        F::Output: Send + 'static,
+    {
+        let shared = &self.shared;
+        let (handle, notified) = shared.owned.bind(future, shared.clone());
+        if let Some(task) = notified {
+            shared.schedule(task);
+        }
+        handle
+    }
+}
+
+impl fmt::Debug for Spawner {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("current_thread::Spawner")
+            .finish_non_exhaustive()
+    }
+}
+
+impl Shared {
+    fn pop_remote(&self) -> Option<Job> {
+        self.remote.lock().unwrap().queue.pop_front()
+    }
+
+    /// Moves the whole remote queue into `local` (one lock for a burst of remote
+    /// spawns) and returns its first task.
+    fn take_remote(&self, local: &mut VecDeque<Job>) -> Option<Job> {
+        let mut remote = self.remote.lock().unwrap();
+        let first = remote.queue.pop_front()?;
+        local.append(&mut remote.queue);
+        Some(first)
+    }
+
+    fn has_remote(&self) -> bool {
+        !self.remote.lock().unwrap().queue.is_empty()
+    }
+
+    /// Parking step 2.
+    fn unpark_if_parked(&self) {
+        if self.parked.load(SeqCst) && self.parked.swap(false, SeqCst) {
+            self.unpark.unpark();
+        }
+    }
+}
+
+impl Schedule for Arc<Shared> {
+    fn release(&self, task: &Task<Self>) -> Option<Task<Self>> {
+        self.owned.remove(task)
+    }
+
+    fn schedule(&self, task: Notified<Self>) {
+        let task = CURRENT.with(|cur| {
+            let cur = cur.borrow();
+            let Some(cx) = cur.as_ref() else {
+                return Some(task);
+            };
+            if !Arc::ptr_eq(&cx.shared, self) {
+                return Some(task);
+            }
+            let Ok(mut core) = cx.core.try_borrow_mut() else {
+                return Some(task);
+            };
+            match core.as_mut() {
+                Some(core) => {
+                    core.tasks.push_back(task);
+                    None
+                }
+                None => Some(task),
+            }
+        });
+        if let Some(task) = task {
+            let mut remote = self.remote.lock().unwrap();
+            if remote.open {
+                remote.queue.push_back(task);
+                drop(remote);
+                self.unpark_if_parked();
+            }
+        }
+    }
+}
+
+impl Wake for Shared {
+    fn wake_by_ref(this: &Arc<Self>) {
+        this.woken.store(true, SeqCst);
+        this.unpark_if_parked();
+    }
+}
