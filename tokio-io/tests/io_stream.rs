@@ -13,7 +13,7 @@ fn stream_reader_reads_chunks_in_order_and_errors() {
             Ok(Bytes::from_static(b"ab")),
             Ok(Bytes::new()),
             Ok(Bytes::from_static(b"cde\nf")),
-            Err(io::Error::new(ErrorKind::Other, "boom")),
+            Err(io::Error::other("boom")),
         ];
         let mut reader = tokio_io::stream_reader(futures::stream::iter(chunks));
         let mut line = String::new();

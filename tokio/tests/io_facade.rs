@@ -38,7 +38,7 @@ fn names_and_trait_impls_exist() {
         io::StreamReader<futures::stream::Empty<io::Result<bytes::Bytes>>, bytes::Bytes>,
     > = None;
     let _: Option<io::ReaderStream<&[u8]>> = None;
-    let _: io::Result<()> = Err(io::Error::new(io::ErrorKind::Other, "x"));
+    let _: io::Result<()> = Err(io::Error::other("x"));
 }
 
 #[tokio::test]

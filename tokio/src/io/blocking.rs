@@ -97,7 +97,7 @@ impl Buf {
 
 /// Turns a `JoinError` of a blocking-pool closure into an I/O error.
 pub(crate) fn join_error(e: tokio_executor::task::JoinError) -> io::Error {
-    io::Error::new(io::ErrorKind::Other, e)
+    io::Error::other(e)
 }
 
 type Job<T> = JoinHandle<(io::Result<usize>, Buf, T)>;
