@@ -206,7 +206,10 @@ impl<T> DelayQueue<T> {
                 })));
             }
             self.sync_delay();
-            let delay = self.delay.as_mut().expect("delay follows the earliest value");
+            let delay = self
+                .delay
+                .as_mut()
+                .expect("delay follows the earliest value");
             if Pin::new(delay).poll(cx).is_pending() {
                 return Poll::Pending;
             }

@@ -73,7 +73,8 @@ impl Instant {
 
     /// `self + duration`, or about thirty years from `self` when that overflows.
     pub(crate) fn saturating_add(self, duration: Duration) -> Instant {
-        self.checked_add(duration).unwrap_or_else(|| self.far_future())
+        self.checked_add(duration)
+            .unwrap_or_else(|| self.far_future())
     }
 
     fn far_future(self) -> Instant {

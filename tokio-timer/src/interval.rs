@@ -96,5 +96,3 @@ impl Stream for Interval {
         self.get_mut().poll_tick(cx).map(Some)
     }
 }
-
-

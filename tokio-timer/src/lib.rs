@@ -17,8 +17,8 @@
 #![deny(missing_docs)]
 
 mod clock;
-pub mod delay_queue;
 mod delay;
+pub mod delay_queue;
 mod driver;
 mod errors;
 mod instant;

@@ -111,7 +111,7 @@ fn reset_earlier_before_fire() {
     let mut delay = delay_for(ms(5_000));
     assert!(poll_once(&mut delay).is_pending());
     delay.reset(Instant::now() + ms(10));
-    assert_eq!(delay.deadline() - Instant::now() <= ms(10), true);
+    assert!(delay.deadline() - Instant::now() <= ms(10));
     rt.block_on(&mut delay);
     let elapsed = start.elapsed();
     assert!(elapsed >= ms(10) && elapsed < ms(1_000), "{elapsed:?}");
@@ -181,15 +181,17 @@ fn delay_created_on_another_thread_with_an_earlier_deadline_unparks() {
 }
 
 #[test]
-#[should_panic(expected = "there is no timer running, must be called from the context of a Tokio 0.2.x runtime")]
+#[should_panic(
+    expected = "there is no timer running, must be called from the context of a Tokio 0.2.x runtime"
+)]
 fn delay_outside_a_runtime_panics() {
-    let _ = delay_for(ms(1));
+    drop(delay_for(ms(1)));
 }
 
 #[test]
 #[should_panic(expected = "there is no timer running")]
 fn timeout_outside_a_runtime_panics() {
-    let _ = tokio_timer::timeout(ms(1), async {});
+    drop(tokio_timer::timeout(ms(1), async {}));
 }
 
 #[test]
@@ -206,7 +208,9 @@ fn panic_message_names_the_fix() {
 }
 
 #[test]
-#[should_panic(expected = "timer error: the timer is shutdown, must be called from the context of Tokio runtime")]
+#[should_panic(
+    expected = "timer error: the timer is shutdown, must be called from the context of Tokio runtime"
+)]
 fn poll_after_timer_dropped_panics() {
     let rt = Rt::new();
     let mut delay = delay_for(ms(1_000));

@@ -46,7 +46,9 @@ fn a_million_cancelled_delays_leave_memory_where_it_started() {
     }
     // In batches: all armed at once, then all cancelled.
     for _ in 0..5 {
-        let mut batch: Vec<_> = (0..100_000u64).map(|i| delay_for(ms(10_000 + i * 37))).collect();
+        let mut batch: Vec<_> = (0..100_000u64)
+            .map(|i| delay_for(ms(10_000 + i * 37)))
+            .collect();
         for d in batch.iter_mut() {
             assert!(poll_once(d).is_pending());
         }
@@ -57,5 +59,9 @@ fn a_million_cancelled_delays_leave_memory_where_it_started() {
     let after = LIVE.load(Ordering::Relaxed);
     assert_eq!(rt.armed(), 0);
     // Slots keep at most a small buffer each (6 levels x 64 slots x 16 entries x 8 bytes).
-    assert!(after - before <= 6 * 64 * 16 * 8, "leaked {} bytes", after - before);
+    assert!(
+        after - before <= 6 * 64 * 16 * 8,
+        "leaked {} bytes",
+        after - before
+    );
 }

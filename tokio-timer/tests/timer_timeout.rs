@@ -69,7 +69,11 @@ fn accessors_and_conversions() {
     let mut t = timeout(ms(1), ready(5u8));
     assert!(format!("{t:?}").contains("Timeout"));
     let _: &std::future::Ready<u8> = t.get_ref();
-    let _: &mut std::future::Ready<u8> = t.get_mut();
+    let inner_mut: &mut std::future::Ready<u8> = t.get_mut();
+    assert_eq!(
+        std::mem::size_of_val(inner_mut),
+        std::mem::size_of::<Option<u8>>()
+    );
     let inner = t.into_inner();
     assert_eq!(futures::executor::block_on(inner), 5);
 

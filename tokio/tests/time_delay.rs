@@ -12,7 +12,11 @@ fn ms(n: u64) -> Duration {
 
 #[test]
 fn delay_completes_on_time_on_basic_scheduler() {
-    let mut rt = Builder::new().basic_scheduler().enable_all().build().unwrap();
+    let mut rt = Builder::new()
+        .basic_scheduler()
+        .enable_all()
+        .build()
+        .unwrap();
     rt.block_on(async {
         let start = std::time::Instant::now();
         delay_for(ms(30)).await;
@@ -59,7 +63,11 @@ fn time_only_runtime_runs_delays() {
 
 #[test]
 fn delay_until_and_reset() {
-    let mut rt = Builder::new().basic_scheduler().enable_all().build().unwrap();
+    let mut rt = Builder::new()
+        .basic_scheduler()
+        .enable_all()
+        .build()
+        .unwrap();
     rt.block_on(async {
         let start = Instant::now();
         let mut d = delay_until(start + ms(1_000));
@@ -89,8 +97,7 @@ fn delay_reset_from_another_task() {
             delay_for(ms(20)).await;
             remote.lock().unwrap().reset(Instant::now() + ms(10));
         });
-        std::future::poll_fn(|cx| std::pin::Pin::new(&mut *delay.lock().unwrap()).poll(cx))
-            .await;
+        std::future::poll_fn(|cx| std::pin::Pin::new(&mut *delay.lock().unwrap()).poll(cx)).await;
         let took = Instant::now() - start;
         assert!(took >= ms(30) && took < ms(10_000), "{took:?}");
     });
@@ -101,7 +108,7 @@ fn delay_reset_from_another_task() {
     expected = "there is no timer running, must be called from the context of a Tokio 0.2.x runtime"
 )]
 fn delay_outside_runtime_panics() {
-    let _ = delay_for(ms(1));
+    drop(delay_for(ms(1)));
 }
 
 #[test]
@@ -109,14 +116,18 @@ fn delay_outside_runtime_panics() {
 fn delay_without_enable_time_panics() {
     let mut rt = Builder::new().basic_scheduler().build().unwrap();
     rt.block_on(async {
-        let _ = delay_for(ms(1));
+        drop(delay_for(ms(1)));
     });
 }
 
 #[test]
 #[should_panic(expected = "timer error: the timer is shutdown")]
 fn delay_polled_after_runtime_dropped_panics() {
-    let mut rt = Builder::new().basic_scheduler().enable_all().build().unwrap();
+    let mut rt = Builder::new()
+        .basic_scheduler()
+        .enable_all()
+        .build()
+        .unwrap();
     let d = rt.block_on(async { delay_for(ms(10_000)) });
     drop(rt);
     futures::executor::block_on(d);
@@ -125,7 +136,11 @@ fn delay_polled_after_runtime_dropped_panics() {
 #[test]
 fn instant_now_in_and_out_of_runtime() {
     let a = Instant::now();
-    let mut rt = Builder::new().basic_scheduler().enable_all().build().unwrap();
+    let mut rt = Builder::new()
+        .basic_scheduler()
+        .enable_all()
+        .build()
+        .unwrap();
     let b = rt.block_on(async { Instant::now() });
     assert!(b >= a);
     let c: std::time::Instant = b.into();

@@ -87,7 +87,9 @@ impl<P: Park> Timer<P> {
             }
             Some(tick) => {
                 let clock = self.inner.clock();
-                let until = clock.instant_of(tick).saturating_duration_since(clock.now());
+                let until = clock
+                    .instant_of(tick)
+                    .saturating_duration_since(clock.now());
                 let timeout = limit.map_or(until, |limit| limit.min(until));
                 self.park.park_timeout(timeout)?;
             }

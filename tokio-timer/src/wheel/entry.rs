@@ -8,6 +8,7 @@
 //!   - `PENDING`: armed (in the wheel), or never fired;
 //!   - `FIRED`: the wheel has removed the entry and its deadline has passed;
 //!   - `SHUTDOWN`: the timer shut down; the entry is out of the wheel for good.
+//!
 //!   The driver removes the entry from the wheel *before* publishing `FIRED`/`SHUTDOWN`
 //!   (`Release`), so an owner that reads either (`Acquire`) knows the wheel no longer
 //!   holds it and may drop it without taking the lock.

@@ -23,8 +23,8 @@
 
 pub use std::time::Duration;
 pub use tokio_timer::{
-    delay_for, delay_until, interval, interval_at, timeout, timeout_at, Delay, DelayQueue,
-    Elapsed, Error, Instant, Interval, Timeout,
+    delay_for, delay_until, interval, interval_at, timeout, timeout_at, Delay, DelayQueue, Elapsed,
+    Error, Instant, Interval, Timeout,
 };
 
 /// A queue of delayed values (`DelayQueue`, its `Expired` items and their `Key`s).

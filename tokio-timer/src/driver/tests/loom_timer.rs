@@ -99,7 +99,10 @@ fn loom_cross_thread_arm_unparks_a_parking_driver() {
         let next = inner.prepare_park(false).unwrap();
         armer.join().unwrap();
         let unparked = unparks.load(Ordering::SeqCst) > 0;
-        assert!(next <= 5 || unparked, "driver would sleep past the new deadline");
+        assert!(
+            next <= 5 || unparked,
+            "driver would sleep past the new deadline"
+        );
     });
 }
 

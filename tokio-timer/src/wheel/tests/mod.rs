@@ -27,7 +27,12 @@ fn poll(wheel: &mut Wheel, now: u64) -> Vec<Arc<Entry>> {
     let mut fired = Vec::new();
     wheel.poll(now, &mut fired);
     for e in &fired {
-        assert!(e.when() <= now, "fired early: when {} now {}", e.when(), now);
+        assert!(
+            e.when() <= now,
+            "fired early: when {} now {}",
+            e.when(),
+            now
+        );
         assert!(e.pos().is_none());
     }
     fired
@@ -53,7 +58,19 @@ fn due_entry_is_refused() {
 
 #[test]
 fn fires_exactly_at_deadline() {
-    for when in [1, 2, 63, 64, 65, 4095, 4096, 4097, 262_143, 262_144, 1 << 30] {
+    for when in [
+        1,
+        2,
+        63,
+        64,
+        65,
+        4095,
+        4096,
+        4097,
+        262_143,
+        262_144,
+        1 << 30,
+    ] {
         let mut wheel = Wheel::new();
         let e = entry(when);
         assert!(wheel.insert(&e));
@@ -203,7 +220,10 @@ fn crossing_the_top_rotation_boundary() {
     }
     assert_eq!(
         fired_at,
-        vec![(start + 15, start + 15), (start + MAX_SPAN, start + MAX_SPAN)]
+        vec![
+            (start + 15, start + 15),
+            (start + MAX_SPAN, start + MAX_SPAN)
+        ]
     );
 }
 
