@@ -41,8 +41,9 @@ fn loom_arm_and_cancel_race_a_fire() {
         let entry = Arc::new(Entry::new(3, None));
         let (i2, e2) = (inner.clone(), entry.clone());
         let owner = thread::spawn(move || {
+            // `Fired` when the driver already advanced past tick 3.
             let armed = i2.arm(&e2, 3);
-            assert_eq!(armed, Armed::Pending);
+            assert_ne!(armed, Armed::Shutdown);
             // What `Delay::drop` does.
             if e2.state() == PENDING {
                 i2.cancel(&e2);
