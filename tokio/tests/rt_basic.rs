@@ -130,7 +130,7 @@ fn shell_runtime_blocks_on_but_cannot_spawn() {
     assert_eq!(rt.block_on(async { 3 }), 3);
     let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         rt.block_on(async {
-            let _ = tokio::spawn(async {});
+            drop(tokio::spawn(async {}));
         })
     }));
     let msg = res.unwrap_err();
@@ -139,7 +139,7 @@ fn shell_runtime_blocks_on_but_cannot_spawn() {
         Some("spawning not enabled for runtime")
     );
     let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let _ = rt.spawn(async {});
+        drop(rt.spawn(async {}));
     }));
     assert_eq!(
         res.unwrap_err()

@@ -36,7 +36,7 @@ fn nested_handle_block_on_panics() {
 #[test]
 fn spawn_outside_runtime_panics() {
     let msg = panic_message(|| {
-        let _ = tokio::spawn(async {});
+        drop(tokio::spawn(async {}));
     });
     assert_eq!(msg, "must be called from the context of a Tokio 0.2.x runtime configured with either `basic_scheduler` or `threaded_scheduler`");
 }
@@ -45,7 +45,7 @@ fn spawn_outside_runtime_panics() {
 #[test]
 fn spawn_blocking_outside_runtime_panics() {
     let msg = panic_message(|| {
-        let _ = tokio::task::spawn_blocking(|| {});
+        drop(tokio::task::spawn_blocking(|| {}));
     });
     assert_eq!(msg, "not currently running on a Tokio 0.2.x runtime.");
 }
@@ -80,7 +80,7 @@ fn handle_enter_sets_contexts_and_restores() {
     .unwrap();
     assert_eq!(rt.block_on(join).unwrap(), 9);
     rt.enter(|| {
-        let _ = tokio::spawn(async {});
+        drop(tokio::spawn(async {}));
     });
 }
 

@@ -76,7 +76,7 @@ fn local_tasks_woken_from_other_threads() {
 #[test]
 #[should_panic(expected = "`spawn_local` called from outside of a `task::LocalSet`")]
 fn spawn_local_outside_panics() {
-    let _ = task::spawn_local(async {});
+    drop(task::spawn_local(async {}));
 }
 
 #[test]

@@ -217,10 +217,8 @@ impl Builder {
         let core = self
             .core_threads
             .unwrap_or_else(|| num_cpus::get().clamp(1, self.max_threads));
-        if self.kind == BuilderKind::ThreadPool {
-            if core > self.max_threads {
-                panic!("{}", errors::CORE_ABOVE_MAX);
-            }
+        if self.kind == BuilderKind::ThreadPool && core > self.max_threads {
+            panic!("{}", errors::CORE_ABOVE_MAX);
         }
         core
     }
