@@ -25,6 +25,9 @@
 
 mod scheduler;
 
+#[cfg(all(test, loom))]
+mod tests;
+
 pub use self::scheduler::{CurrentThread, Spawner};
 
 pub(crate) use self::scheduler::is_current;

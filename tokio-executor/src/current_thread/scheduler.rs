@@ -37,18 +37,18 @@ type Job = Notified<Arc<Shared>>;
 /// assert_eq!(out, 42);
 /// ```
 pub struct CurrentThread {
-    core: Mutex<Option<Box<Core>>>,
-    spawner: Spawner,
+    pub(super) core: Mutex<Option<Box<Core>>>,
+    pub(super) spawner: Spawner,
     shell: bool,
 }
 
 /// Spawns tasks onto a [`CurrentThread`] scheduler from any thread.
 #[derive(Clone)]
 pub struct Spawner {
-    shared: Arc<Shared>,
+    pub(super) shared: Arc<Shared>,
 }
 
-struct Shared {
+pub(super) struct Shared {
     remote: Mutex<Remote>,
     owned: OwnedTasks<Arc<Shared>>,
     unpark: DriverUnpark,
@@ -63,9 +63,9 @@ struct Remote {
     open: bool,
 }
 
-struct Core {
+pub(super) struct Core {
     tasks: VecDeque<Job>,
-    driver: Option<Driver>,
+    pub(super) driver: Option<Driver>,
     tick: u32,
 }
 
@@ -267,14 +267,7 @@ fn park(cx: &Context, timeout: Option<Duration>) {
     };
     match timeout {
         Some(t) => driver.park_timeout(t),
-        None => {
-            // Parking step 1.
-            shared.parked.store(true, SeqCst);
-            if !shared.woken.load(SeqCst) && !shared.has_remote() {
-                driver.park();
-            }
-            shared.parked.store(false, SeqCst);
-        }
+        None => shared.park_driver(&mut driver),
     }
     cx.core.borrow_mut().as_mut().expect("core missing").driver = Some(driver);
 }
@@ -321,11 +314,20 @@ impl Shared {
 
     /// Moves the whole remote queue into `local` (one lock for a burst of remote
     /// spawns) and returns its first task.
-    fn take_remote(&self, local: &mut VecDeque<Job>) -> Option<Job> {
+    pub(super) fn take_remote(&self, local: &mut VecDeque<Job>) -> Option<Job> {
         let mut remote = self.remote.lock().unwrap();
         let first = remote.queue.pop_front()?;
         local.append(&mut remote.queue);
         Some(first)
+    }
+
+    /// Parking step 1: blocks in `driver` unless work arrived meanwhile.
+    pub(super) fn park_driver(&self, driver: &mut Driver) {
+        self.parked.store(true, SeqCst);
+        if !self.woken.load(SeqCst) && !self.has_remote() {
+            driver.park();
+        }
+        self.parked.store(false, SeqCst);
     }
 
     fn has_remote(&self) -> bool {

@@ -1,0 +1,3 @@
+//! Loom models of the current-thread scheduler's parking protocol.
+
+mod loom_park;
