@@ -1,7 +1,7 @@
 //! The runtime's timer: a hierarchical timing wheel as a
 //! [`Park`](tokio_executor::park::Park) layer around the inner driver, and the time
 //! utilities built on it ([`Delay`], [`Timeout`], [`Interval`], [`DelayQueue`],
-//! [`throttle`]), with tokio 0.2.25's API (`tokio::time` re-exports this crate).
+//! [`throttle()`]), with tokio 0.2.25's API (`tokio::time` re-exports this crate).
 //!
 //! - [`Timer`] wraps the inner driver (the reactor, in a runtime). Parking it fires due
 //!   timers and parks the inner driver until the next deadline at the latest.
@@ -11,8 +11,8 @@
 //!   the first poll that returns `Pending`.
 //! - Resolution is one millisecond (deadlines round up); the wheel spans 2^36 − 1 ms
 //!   (≈ 2.2 years) and longer deadlines saturate. See the `wheel` module's doc.
-//! - With the `test-util` feature the clock can be paused and advanced: [`pause`],
-//!   [`resume`], [`advance`].
+//! - With the `test-util` feature the clock can be paused and advanced: `pause`,
+//!   `resume`, `advance`.
 #![deny(unsafe_op_in_unsafe_fn)]
 #![deny(missing_docs)]
 

@@ -4,7 +4,7 @@
 //! - [`timeout`] / [`timeout_at`]: run a future with a deadline.
 //! - [`interval`] / [`interval_at`]: a stream of ticks at a fixed period.
 //! - [`DelayQueue`]: values that become available at their own deadlines.
-//! - [`throttle`] (with `stream`): at most one item of a stream per period.
+//! - `throttle` (with `stream`): at most one item of a stream per period.
 //!
 //! Timers have millisecond resolution and never complete early. They bind to the runtime's
 //! timer when they are created: creating one outside a runtime, or in a runtime built
