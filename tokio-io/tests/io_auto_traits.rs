@@ -29,7 +29,9 @@ fn utility_types_are_send_sync_unpin() {
     send_sync_unpin(&r.lines());
     send_sync_unpin(&AsyncBufReadExt::split(r, b','));
     send_sync_unpin(&reader_stream(r));
-    send_sync_unpin(&stream_reader(futures::stream::empty::<std::io::Result<bytes::Bytes>>()));
+    send_sync_unpin(&stream_reader(futures::stream::empty::<
+        std::io::Result<bytes::Bytes>,
+    >()));
 }
 
 #[test]

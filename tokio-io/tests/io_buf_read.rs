@@ -167,3 +167,29 @@ fn buf_reader_accessors() {
         assert_eq!(inner, b"efgh");
     });
 }
+
+#[test]
+fn read_line_io_error_keeps_valid_partial_line() {
+    block_on(async {
+        let mut r = BufReader::new(support::FailAfter { data: b"par" });
+        let mut buf = String::from("x");
+        let err = r.read_line(&mut buf).await.unwrap_err();
+        assert_eq!(err.to_string(), "whoops");
+        assert_eq!(buf, "xpar");
+    });
+}
+
+#[test]
+fn read_line_error_message_and_cursor_of_array() {
+    block_on(async {
+        let mut rd = std::io::Cursor::new(b"hello\nworld\n\n");
+        let mut buf = String::new();
+        assert_eq!(rd.read_line(&mut buf).await.unwrap(), 6);
+        assert_eq!(buf, "hello\n");
+        let mut bad = BufReader::new(&b"Hello Wor\xffld.\n"[..]);
+        let mut line = "Foo".to_string();
+        let err = bad.read_line(&mut line).await.unwrap_err();
+        assert_eq!(err.to_string(), "stream did not contain valid UTF-8");
+        assert_eq!(line, "Foo");
+    });
+}

@@ -66,7 +66,10 @@ fn copy_to_zero_writer_is_write_zero() {
 fn copy_empty_reader() {
     let mut reader = tokio_io::empty();
     let mut writer = Recorder::default();
-    assert_eq!(block_on(tokio_io::copy(&mut reader, &mut writer)).unwrap(), 0);
+    assert_eq!(
+        block_on(tokio_io::copy(&mut reader, &mut writer)).unwrap(),
+        0
+    );
     assert_eq!(writer.flushes, 1);
 }
 

@@ -24,7 +24,10 @@ fn writes_toward_dropped_end_fill_then_stay_pending() {
         let (a, mut b) = tokio_io::duplex(8);
         drop(a);
         assert_eq!(b.write(b"0123456789").await.unwrap(), 8);
-        assert!(b.write(b"x").now_or_never().is_none(), "full pipe stays pending");
+        assert!(
+            b.write(b"x").now_or_never().is_none(),
+            "full pipe stays pending"
+        );
     });
 }
 

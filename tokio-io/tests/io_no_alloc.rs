@@ -58,8 +58,14 @@ fn read_write_write_all_do_not_allocate() {
     }
     let before = allocs();
     for _ in 0..1000 {
-        assert!(matches!(poll_once(&mut a.write(&data)), std::task::Poll::Ready(Ok(1024))));
-        assert!(matches!(poll_once(&mut b.read(&mut buf)), std::task::Poll::Ready(Ok(1024))));
+        assert!(matches!(
+            poll_once(&mut a.write(&data)),
+            std::task::Poll::Ready(Ok(1024))
+        ));
+        assert!(matches!(
+            poll_once(&mut b.read(&mut buf)),
+            std::task::Poll::Ready(Ok(1024))
+        ));
         assert!(poll_once(&mut a.write_all(&data)).is_ready());
         assert!(poll_once(&mut b.read_exact(&mut buf)).is_ready());
     }

@@ -190,3 +190,39 @@ fn cursor_and_box_and_pin_readers() {
         assert_eq!(s, "pinned");
     });
 }
+
+#[test]
+fn read_to_string_io_error_leaves_string_untouched() {
+    let mut reader = support::FailAfter { data: b"def" };
+    let mut out = String::from("abc");
+    let err = block_on(reader.read_to_string(&mut out)).unwrap_err();
+    assert_eq!(err.to_string(), "whoops");
+    assert_eq!(out, "abc");
+}
+
+#[test]
+fn read_to_end_io_error_keeps_bytes_read() {
+    let mut reader = support::FailAfter { data: b"def" };
+    let mut out = b"abc".to_vec();
+    let err = block_on(reader.read_to_end(&mut out)).unwrap_err();
+    assert_eq!(err.to_string(), "whoops");
+    assert_eq!(out, b"abcdef");
+}
+
+#[test]
+fn read_to_string_error_message() {
+    let mut reader: &[u8] = &[0xff, 0xff];
+    let mut out = String::new();
+    let err = block_on(reader.read_to_string(&mut out)).unwrap_err();
+    assert_eq!(err.to_string(), "stream did not contain valid UTF-8");
+}
+
+#[test]
+fn dropped_read_to_string_keeps_valid_partial_data() {
+    use futures::FutureExt;
+    let (mut a, mut b) = tokio_io::duplex(16);
+    block_on(tokio_io::AsyncWriteExt::write_all(&mut a, b"part")).unwrap();
+    let mut out = String::from(">");
+    assert!(b.read_to_string(&mut out).now_or_never().is_none());
+    assert_eq!(out, ">part");
+}

@@ -22,5 +22,5 @@ pub use self::seek::Seek;
 pub use self::write::{Flush, Shutdown, Write, WriteAll, WriteBuf};
 pub use self::write_int::*;
 
-pub(crate) use self::read_until::{finish_utf8, poll_read_until};
+pub(crate) use self::read_until::{finish_utf8, poll_read_until, OnIoError};
 pub(crate) use self::write::write_zero;

@@ -4,7 +4,7 @@
 //! bytes read so far; `buf[filled..]` is zeroed spare room handed to `poll_read` (zeroed
 //! once per growth, not once per poll). Every way out (completion, error, drop) truncates
 //! the vector back to `filled`, so the caller never sees the spare zeros.
-use crate::future::finish_utf8;
+use crate::future::{finish_utf8, OnIoError};
 use crate::AsyncRead;
 use std::future::Future;
 use std::io;
@@ -100,9 +100,10 @@ impl<R: ?Sized> Drop for ReadToEnd<'_, R> {
 /// The future of [`AsyncReadExt::read_to_string`](crate::AsyncReadExt::read_to_string):
 /// appends everything up to end of stream to a `String`.
 ///
-/// If the data is not UTF-8 the result is an `InvalidData` error and the string is left
-/// exactly as it was handed in. If dropped before completion, the bytes read so far are
-/// appended when they are valid UTF-8, and discarded otherwise.
+/// If the data is not UTF-8 the result is an `InvalidData` error, and on an I/O error the
+/// error is returned; either way the string is left exactly as it was handed in. If
+/// dropped before completion, the bytes read so far are appended when they are valid
+/// UTF-8, and discarded otherwise.
 ///
 /// ```
 /// use tokio_io::AsyncReadExt;
@@ -154,7 +155,13 @@ impl<R: AsyncRead + Unpin + ?Sized> Future for ReadToString<'_, R> {
             };
         me.done = true;
         let bytes = mem::take(&mut me.bytes);
-        Poll::Ready(finish_utf8(me.output, bytes, me.start_len, res))
+        Poll::Ready(finish_utf8(
+            me.output,
+            bytes,
+            me.start_len,
+            res,
+            OnIoError::Restore,
+        ))
     }
 }
 
@@ -163,7 +170,7 @@ impl<R: ?Sized> Drop for ReadToString<'_, R> {
         if !self.done {
             let mut bytes = mem::take(&mut self.bytes);
             bytes.truncate(self.filled);
-            let _ = finish_utf8(self.output, bytes, self.start_len, Ok(0));
+            let _ = finish_utf8(self.output, bytes, self.start_len, Ok(0), OnIoError::Keep);
         }
     }
 }

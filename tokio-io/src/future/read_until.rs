@@ -54,15 +54,29 @@ fn invalid_utf8() -> io::Error {
     )
 }
 
+/// What to do with the bytes read before an I/O error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum OnIoError {
+    /// Keep them (if UTF-8), as `read_line` does.
+    Keep,
+    /// Drop them and restore the original string, as `read_to_string` does.
+    Restore,
+}
+
 /// Puts `bytes` (the caller's original `start_len` bytes plus what was read) back into
 /// `output` if they are UTF-8; otherwise restores the original and reports `InvalidData`.
-/// An I/O error in `res` wins over the UTF-8 check.
+/// An I/O error in `res` wins over the UTF-8 check, and with `OnIoError::Restore` also
+/// restores the original.
 pub(crate) fn finish_utf8(
     output: &mut String,
-    bytes: Vec<u8>,
+    mut bytes: Vec<u8>,
     start_len: usize,
     res: io::Result<usize>,
+    on_io_error: OnIoError,
 ) -> io::Result<usize> {
+    if res.is_err() && on_io_error == OnIoError::Restore {
+        bytes.truncate(start_len);
+    }
     match String::from_utf8(bytes) {
         Ok(s) => {
             *output = s;
@@ -191,7 +205,13 @@ impl<R: AsyncBufRead + Unpin + ?Sized> Future for ReadLine<'_, R> {
         ));
         me.done = true;
         let bytes = mem::take(&mut me.bytes);
-        Poll::Ready(finish_utf8(me.output, bytes, me.start_len, res))
+        Poll::Ready(finish_utf8(
+            me.output,
+            bytes,
+            me.start_len,
+            res,
+            OnIoError::Keep,
+        ))
     }
 }
 
@@ -199,7 +219,7 @@ impl<R: ?Sized> Drop for ReadLine<'_, R> {
     fn drop(&mut self) {
         if !self.done {
             let bytes = mem::take(&mut self.bytes);
-            let _ = finish_utf8(self.output, bytes, self.start_len, Ok(0));
+            let _ = finish_utf8(self.output, bytes, self.start_len, Ok(0), OnIoError::Keep);
         }
     }
 }

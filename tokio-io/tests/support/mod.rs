@@ -166,3 +166,25 @@ pub fn pattern(len: usize) -> Vec<u8> {
         })
         .collect()
 }
+
+/// A reader that yields `data` and then fails with an `Other` error "whoops".
+#[derive(Debug)]
+pub struct FailAfter<'a> {
+    pub data: &'a [u8],
+}
+
+impl AsyncRead for FailAfter<'_> {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        _cx: &mut Context<'_>,
+        buf: &mut [u8],
+    ) -> Poll<io::Result<usize>> {
+        if self.data.is_empty() {
+            return Poll::Ready(Err(io::Error::other("whoops")));
+        }
+        let n = self.data.len().min(buf.len());
+        buf[..n].copy_from_slice(&self.data[..n]);
+        self.data = &self.data[n..];
+        Poll::Ready(Ok(n))
+    }
+}
