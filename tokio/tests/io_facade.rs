@@ -133,3 +133,23 @@ fn select_by_mut_ref_needs_unpin_futures() {
         assert_eq!(n, 2);
     });
 }
+
+#[test]
+fn std_streams_and_fs_types_are_send_sync_unpin() {
+    fn assert_all<T: Send + Sync + Unpin>() {}
+    assert_all::<io::Stdin>();
+    assert_all::<io::Stdout>();
+    assert_all::<io::Stderr>();
+    assert_all::<tokio::fs::File>();
+    assert_all::<tokio::fs::ReadDir>();
+    assert_all::<tokio::fs::DirEntry>();
+    assert_all::<tokio::fs::OpenOptions>();
+    assert_all::<tokio::fs::DirBuilder>();
+    #[cfg(unix)]
+    {
+        use std::os::unix::io::AsRawFd;
+        assert_eq!(io::stdin().as_raw_fd(), 0);
+        assert_eq!(io::stdout().as_raw_fd(), 1);
+        assert_eq!(io::stderr().as_raw_fd(), 2);
+    }
+}

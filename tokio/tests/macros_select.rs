@@ -381,3 +381,32 @@ fn works_on_the_runtime_with_timers_and_channels() {
     });
     assert!(got == 40 || got == 41, "got {}", got);
 }
+
+fn assert_send<T: Send>(_: &T) {}
+
+#[test]
+fn expansions_are_send_when_their_futures_are() {
+    let fut = async {
+        let (tx, rx) = oneshot::channel::<u32>();
+        let a = tokio::select! {
+            v = rx => v.unwrap_or(0),
+            else => 1,
+        };
+        drop(tx);
+        let (b, c) = tokio::join!(async { 1 }, async { 2 });
+        let d = tokio::try_join!(async { Ok::<_, ()>(3) })
+            .map(|(d,)| d)
+            .unwrap_or(0);
+        let e = async { 4 };
+        tokio::pin!(e);
+        a + b + c + d + e.await
+    };
+    assert_send(&fut);
+    let rt = tokio::runtime::Builder::new()
+        .threaded_scheduler()
+        .core_threads(2)
+        .build()
+        .unwrap();
+    let out = rt.block_on(async { tokio::spawn(fut).await.unwrap() });
+    assert_eq!(out, 10);
+}

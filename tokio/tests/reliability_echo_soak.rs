@@ -111,6 +111,7 @@ fn soak(rt: Runtime) {
     let bytes = pick(32 * 1024, 256 * 1024, 1024 * 1024) as u64;
     let seen = Arc::new(Mutex::new(Vec::new()));
     let server_seen = seen.clone();
+    let t0 = std::time::Instant::now();
     let mut sent = rt.block_on(async move {
         tokio::time::timeout(Duration::from_secs(60), async move {
             let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
@@ -130,6 +131,10 @@ fn soak(rt: Runtime) {
         .expect("the soak did not finish within 60 s")
     });
     drop(rt);
+    eprintln!(
+        "figure: echo soak, {conns} connections x {bytes} B echoed and checksummed in {:?}",
+        t0.elapsed()
+    );
     // The server's view of every connection matches what some client sent.
     let mut seen = std::mem::take(&mut *seen.lock().unwrap());
     assert_eq!(seen.len(), conns);

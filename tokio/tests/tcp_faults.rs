@@ -121,3 +121,39 @@ fn socket_keeps_working_when_its_task_migrates() {
     // The I/O tasks really ran on more than one worker.
     assert!(seen.len() >= 2, "all client tasks ran on one thread");
 }
+
+#[test]
+fn a_socket_that_always_has_data_does_not_starve_the_runtime() {
+    // Current-thread runtime: one task reads a firehose forever; a timer on the same
+    // thread must still fire (the I/O budget makes the reader yield).
+    let rt = tokio::runtime::Builder::new()
+        .basic_scheduler()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let writer = std::thread::spawn(move || {
+            use std::io::Write;
+            let mut s = std::net::TcpStream::connect(addr).unwrap();
+            let chunk = [0u8; 64 * 1024];
+            while s.write_all(&chunk).is_ok() {}
+        });
+        let (mut sock, _) = listener.accept().await.unwrap();
+        // Let the sender fill the socket buffer.
+        std::thread::sleep(Duration::from_millis(50));
+        let reader = tokio::spawn(async move {
+            let mut buf = [0u8; 16];
+            while sock.read(&mut buf).await.map(|n| n > 0).unwrap_or(false) {}
+        });
+        timeout(
+            Duration::from_secs(5),
+            tokio::time::delay_for(Duration::from_millis(10)),
+        )
+        .await
+        .expect("the timer starved behind a busy socket");
+        drop(reader);
+        drop(writer);
+    });
+}
