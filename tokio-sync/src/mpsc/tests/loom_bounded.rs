@@ -42,3 +42,23 @@ fn loom_bounded_close_while_waiting() {
         assert_eq!(got, 1 + sent as usize);
     });
 }
+
+#[test]
+fn loom_bounded_poll_ready_disarm_vs_recv() {
+    use std::future::poll_fn;
+    loom::model(|| {
+        let (mut tx, mut rx) = mpsc::channel::<u8>(1);
+        tx.try_send(0).unwrap();
+        let mut tx2 = tx.clone();
+        let th = thread::spawn(move || {
+            // Reserve (waiting for the receiver), then give the slot back unused.
+            loom::future::block_on(poll_fn(|cx| tx2.poll_ready(cx))).unwrap();
+            assert!(tx2.disarm());
+        });
+        assert_eq!(loom::future::block_on(rx.recv()), Some(0));
+        th.join().unwrap();
+        // The disarmed slot is free again.
+        tx.try_send(1).unwrap();
+        assert_eq!(rx.try_recv(), Ok(1));
+    });
+}
