@@ -58,10 +58,10 @@ impl Source {
     }
 
     pub(crate) fn current_now() -> Instant {
-        match Handle::try_current() {
+        crate::driver::with_current(|handle| match handle {
             Some(handle) => handle.clock().now(),
             None => Instant::now(),
-        }
+        })
     }
 
     pub(crate) fn is_paused(&self) -> bool {

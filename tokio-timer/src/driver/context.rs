@@ -47,3 +47,14 @@ pub(crate) fn current() -> Option<Handle> {
         .ok()
         .flatten()
 }
+
+/// Runs `f` on the current timer without cloning its handle.
+#[cfg_attr(not(feature = "test-util"), allow(dead_code))]
+pub(crate) fn with_current<R>(f: impl FnOnce(Option<&Handle>) -> R) -> R {
+    let mut f = Some(f);
+    let res = CURRENT.try_with(|current| (f.take().unwrap())(current.borrow().as_ref()));
+    match res {
+        Ok(r) => r,
+        Err(_) => (f.take().unwrap())(None),
+    }
+}

@@ -112,14 +112,11 @@ impl Inner {
         }
     }
 
-    /// Step 2: the next expiration tick, recorded as `next_wake` unless the driver is only
-    /// going to poll (`polling_only`).
-    pub(crate) fn prepare_park(&self, polling_only: bool) -> Option<u64> {
+    /// Step 2: the next expiration tick, recorded as `next_wake`.
+    pub(crate) fn prepare_park(&self) -> Option<u64> {
         let mut locked = self.locked.lock().unwrap();
         let next = locked.wheel.next_expiration().map(|exp| exp.deadline);
-        if !polling_only {
-            locked.next_wake = Some(next.unwrap_or(u64::MAX));
-        }
+        locked.next_wake = Some(next.unwrap_or(u64::MAX));
         next
     }
 

@@ -16,6 +16,9 @@
 //!    clock to the next expiration: a test that sleeps an hour finishes at once.
 //! 4. Clear `next_wake` and fire what is due again (step 1).
 //!
+//! `park_timeout(0)` (a scheduler's maintenance poll while it has work) polls the inner
+//! driver without blocking and then fires what is due; it never moves a frozen clock.
+//!
 //! **Cross-thread arming.** A thread that arms an entry (first `Pending` poll of a delay,
 //! or `reset`) does so under the driver lock and reads `next_wake` in the same critical
 //! section: if the driver is parked (or about to park) until a later tick, it unparks the
@@ -36,6 +39,8 @@ mod timer;
 #[cfg(all(test, loom))]
 mod tests;
 
+#[cfg_attr(not(feature = "test-util"), allow(unused_imports))]
+pub(crate) use self::context::with_current;
 pub use self::context::{set_default, DefaultGuard};
 pub use self::handle::Handle;
 pub(crate) use self::inner::{Armed, Inner};

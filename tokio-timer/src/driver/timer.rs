@@ -73,14 +73,19 @@ impl<P: Park> Timer<P> {
     }
 
     fn park_internal(&mut self, limit: Option<Duration>) -> Result<(), P::Error> {
+        if limit == Some(Duration::ZERO) {
+            // A scheduler's maintenance poll: no sleeping, no clock jump, one lock.
+            self.park.park_timeout(Duration::ZERO)?;
+            self.fire_due();
+            return Ok(());
+        }
         // Step 1.
         self.fire_due();
         // Step 2.
-        let polling_only = limit == Some(Duration::ZERO);
-        let next = self.inner.prepare_park(polling_only);
+        let next = self.inner.prepare_park();
         // Step 3.
         match next {
-            Some(tick) if self.inner.clock().is_paused() && !polling_only => {
+            Some(tick) if self.inner.clock().is_paused() => {
                 self.park.park_timeout(Duration::ZERO)?;
                 let clock = self.inner.clock();
                 clock.advance_to(clock.instant_of(tick));

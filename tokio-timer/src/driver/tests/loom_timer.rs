@@ -97,7 +97,7 @@ fn loom_cross_thread_arm_unparks_a_parking_driver() {
             assert_eq!(i2.arm(&n2, 5), Armed::Pending);
         });
         // The driver chooses its timeout.
-        let next = inner.prepare_park(false).unwrap();
+        let next = inner.prepare_park().unwrap();
         armer.join().unwrap();
         let unparked = unparks.load(Ordering::SeqCst) > 0;
         assert!(
