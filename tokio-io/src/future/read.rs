@@ -18,6 +18,17 @@ use std::task::{ready, Context, Poll};
 /// assert_eq!(reader.read(&mut buf).await.unwrap(), 2);
 /// # });
 /// ```
+///
+/// Reading by `&mut` needs an `Unpin` reader (pin it first otherwise):
+///
+/// ```compile_fail
+/// use tokio_io::{AsyncRead, AsyncReadExt};
+///
+/// async fn f<R: AsyncRead>(mut r: R) {
+///     let mut buf = [0u8; 1];
+///     r.read(&mut buf).await.unwrap();
+/// }
+/// ```
 #[derive(Debug)]
 #[must_use = "futures do nothing unless you `.await` or poll them"]
 pub struct Read<'a, R: ?Sized> {

@@ -63,6 +63,13 @@ impl ReadBuffer {
 /// assert_eq!(line, "line one\n");
 /// # });
 /// ```
+///
+/// The inner reader is pinned through the wrapper, so it is `Unpin` only when the reader is:
+///
+/// ```compile_fail
+/// fn assert_unpin<T: Unpin>() {}
+/// assert_unpin::<tokio_io::BufReader<std::marker::PhantomPinned>>();
+/// ```
 pub struct BufReader<R> {
     /// Structurally pinned.
     inner: R,

@@ -28,6 +28,13 @@ use std::task::{Context, Poll};
 /// assert_eq!(&buf, b"to the reader");
 /// # });
 /// ```
+///
+/// A half may cross threads only when the stream may:
+///
+/// ```compile_fail
+/// fn assert_send<T: Send>() {}
+/// assert_send::<tokio_io::ReadHalf<std::rc::Rc<()>>>();
+/// ```
 pub struct ReadHalf<T> {
     inner: Arc<Mutex<T>>,
 }
