@@ -216,3 +216,6 @@ impl<T: Write + Send + 'static> Blocking<T> {
         }
     }
 }
+
+#[cfg(all(test, feature = "rt-threaded"))]
+mod tests;
