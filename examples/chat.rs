@@ -44,7 +44,9 @@ impl Shared {
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn Error>> {
-    let addr = std::env::args().nth(1).unwrap_or_else(|| "127.0.0.1:6142".to_string());
+    let addr = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "127.0.0.1:6142".to_string());
     let mut listener = TcpListener::bind(&addr).await?;
     println!("{}", listener.local_addr()?);
 
@@ -68,7 +70,9 @@ async fn client(
     let (read_half, mut write_half) = stream.into_split();
     let mut lines = BufReader::new(read_half).lines();
 
-    write_half.write_all(b"Please enter your username:\n").await?;
+    write_half
+        .write_all(b"Please enter your username:\n")
+        .await?;
     let name = match lines.next_line().await? {
         Some(name) => name.trim().to_string(),
         None => return Ok(()),

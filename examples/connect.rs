@@ -31,10 +31,7 @@ async fn main() -> Result<(), Box<dyn Error>> {
         }
         None => false,
     };
-    let addr: SocketAddr = args
-        .first()
-        .ok_or("usage: connect [--udp] ADDR")?
-        .parse()?;
+    let addr: SocketAddr = args.first().ok_or("usage: connect [--udp] ADDR")?.parse()?;
 
     if udp {
         udp_mode(addr).await
@@ -64,7 +61,11 @@ async fn tcp_mode(addr: SocketAddr) -> Result<(), Box<dyn Error>> {
 }
 
 async fn udp_mode(addr: SocketAddr) -> Result<(), Box<dyn Error>> {
-    let local = if addr.is_ipv4() { "0.0.0.0:0" } else { "[::]:0" };
+    let local = if addr.is_ipv4() {
+        "0.0.0.0:0"
+    } else {
+        "[::]:0"
+    };
     let socket = UdpSocket::bind(local).await?;
     socket.connect(&addr).await?;
     let (mut rx, mut tx) = socket.split();

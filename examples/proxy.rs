@@ -20,8 +20,12 @@ use tokio::net::{TcpListener, TcpStream};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn Error>> {
-    let listen_addr = std::env::args().nth(1).unwrap_or_else(|| "127.0.0.1:8081".to_string());
-    let server_addr = std::env::args().nth(2).unwrap_or_else(|| "127.0.0.1:8080".to_string());
+    let listen_addr = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "127.0.0.1:8081".to_string());
+    let server_addr = std::env::args()
+        .nth(2)
+        .unwrap_or_else(|| "127.0.0.1:8080".to_string());
 
     let mut listener = TcpListener::bind(&listen_addr).await?;
     println!("{}", listener.local_addr()?);

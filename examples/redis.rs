@@ -31,7 +31,9 @@ const MAX_REQUEST: usize = 64 * 1024 * 1024;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn Error>> {
-    let addr = std::env::args().nth(1).unwrap_or_else(|| "127.0.0.1:6379".to_string());
+    let addr = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "127.0.0.1:6379".to_string());
     let mut listener = TcpListener::bind(&addr).await?;
     println!("{}", listener.local_addr()?);
 
@@ -96,7 +98,11 @@ async fn serve(db: Db, mut socket: TcpStream) -> io::Result<()> {
 /// Finds the `\r\n`-terminated line at the start of `buf`; returns it and the bytes used.
 fn line(buf: &[u8]) -> Option<(&[u8], usize)> {
     let i = buf.iter().position(|&b| b == b'\n')?;
-    let end = if i > 0 && buf[i - 1] == b'\r' { i - 1 } else { i };
+    let end = if i > 0 && buf[i - 1] == b'\r' {
+        i - 1
+    } else {
+        i
+    };
     Some((&buf[..end], i + 1))
 }
 
@@ -168,7 +174,11 @@ fn bulk(out: &mut Vec<u8>, v: &[u8]) {
 
 fn wrong_args(out: &mut Vec<u8>, cmd: &str) {
     out.extend_from_slice(
-        format!("-ERR wrong number of arguments for '{}' command\r\n", cmd.to_lowercase()).as_bytes(),
+        format!(
+            "-ERR wrong number of arguments for '{}' command\r\n",
+            cmd.to_lowercase()
+        )
+        .as_bytes(),
     );
 }
 
@@ -219,11 +229,19 @@ fn execute(db: &Db, args: &[Vec<u8>], out: &mut Vec<u8>) -> bool {
             out.extend_from_slice(b"+OK\r\n");
             return true;
         }
-        ("PING", _) | ("ECHO", _) | ("GET", _) | ("SET", _) | ("DEL", _) | ("INCR", _) | ("SELECT", _) => {
-            wrong_args(out, &cmd)
-        }
+        ("PING", _)
+        | ("ECHO", _)
+        | ("GET", _)
+        | ("SET", _)
+        | ("DEL", _)
+        | ("INCR", _)
+        | ("SELECT", _) => wrong_args(out, &cmd),
         _ => out.extend_from_slice(
-            format!("-ERR unknown command '{}'\r\n", String::from_utf8_lossy(&args[0])).as_bytes(),
+            format!(
+                "-ERR unknown command '{}'\r\n",
+                String::from_utf8_lossy(&args[0])
+            )
+            .as_bytes(),
         ),
     }
     false

@@ -31,7 +31,9 @@ type Db = Arc<Mutex<HashMap<String, String>>>;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn Error>> {
-    let addr = std::env::args().nth(1).unwrap_or_else(|| "127.0.0.1:8080".to_string());
+    let addr = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "127.0.0.1:8080".to_string());
     let mut listener = TcpListener::bind(&addr).await?;
     println!("{}", listener.local_addr()?);
 

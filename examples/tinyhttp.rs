@@ -25,7 +25,9 @@ const MAX_HEAD: usize = 16 * 1024;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn Error>> {
-    let addr = std::env::args().nth(1).unwrap_or_else(|| "127.0.0.1:8080".to_string());
+    let addr = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "127.0.0.1:8080".to_string());
     let mut listener = TcpListener::bind(&addr).await?;
     println!("{}", listener.local_addr()?);
 
@@ -114,7 +116,11 @@ fn parse(buf: &[u8]) -> Parsed {
     let mut lines = head.split("\r\n");
     let mut request_line = lines.next().unwrap_or("").split(' ');
     // The method does not matter: every path answers the same to any method.
-    let (path, version) = match (request_line.next(), request_line.next(), request_line.next()) {
+    let (path, version) = match (
+        request_line.next(),
+        request_line.next(),
+        request_line.next(),
+    ) {
         (Some(m), Some(p), Some(v)) if !m.is_empty() => (p, v),
         _ => return Parsed::Invalid("400 Bad Request"),
     };
@@ -145,16 +151,28 @@ fn parse(buf: &[u8]) -> Parsed {
         return Parsed::Partial;
     }
     let path = path.split('?').next().unwrap_or("").to_string();
-    Parsed::Complete(Request { path, keep_alive, len: head_len + body })
+    Parsed::Complete(Request {
+        path,
+        keep_alive,
+        len: head_len + body,
+    })
 }
 
 fn respond(req: &Request, out: &mut Vec<u8>) {
     let (status, content_type, body): (&str, &str, &[u8]) = match req.path.as_str() {
         "/plaintext" => ("200 OK", "text/plain", b"Hello, World!"),
-        "/json" => ("200 OK", "application/json", br#"{"message":"Hello, World!"}"#),
+        "/json" => (
+            "200 OK",
+            "application/json",
+            br#"{"message":"Hello, World!"}"#,
+        ),
         _ => ("404 Not Found", "text/plain", b"Not Found"),
     };
-    let connection = if req.keep_alive { "keep-alive" } else { "close" };
+    let connection = if req.keep_alive {
+        "keep-alive"
+    } else {
+        "close"
+    };
     out.extend_from_slice(
         format!(
             "HTTP/1.1 {}\r\nServer: tinyhttp\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: {}\r\n\r\n",
@@ -170,6 +188,10 @@ fn respond(req: &Request, out: &mut Vec<u8>) {
 
 fn error(out: &mut Vec<u8>, status: &str) {
     out.extend_from_slice(
-        format!("HTTP/1.1 {}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", status).as_bytes(),
+        format!(
+            "HTTP/1.1 {}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+            status
+        )
+        .as_bytes(),
     );
 }

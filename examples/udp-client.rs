@@ -7,6 +7,10 @@
 //!
 //! It prints `hello`. It gives up after 5 seconds without an answer.
 
+// tokio 0.2.25 takes `&mut self` in `send` / `recv`, this workspace takes `&self` (tokio
+// 1.x's superset form), so the `let mut` that 0.2 needs is unused here.
+#![allow(unused_mut)]
+
 use std::error::Error;
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -21,7 +25,11 @@ async fn main() -> Result<(), Box<dyn Error>> {
         .unwrap_or_else(|| "127.0.0.1:8080".to_string())
         .parse()?;
     // Bind to an ephemeral port of the same address family as the server.
-    let local = if remote.is_ipv4() { "0.0.0.0:0" } else { "[::]:0" };
+    let local = if remote.is_ipv4() {
+        "0.0.0.0:0"
+    } else {
+        "[::]:0"
+    };
 
     let mut data = Vec::new();
     tokio::io::stdin().read_to_end(&mut data).await?;

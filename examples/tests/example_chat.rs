@@ -46,8 +46,13 @@ fn chat_broadcasts_joins_messages_and_leaves() {
     // The sender never hears its own message.
     carol.write_all(b"bye\n").unwrap();
     assert_eq!(read_line(&mut alice_r), "carol: bye");
-    carol.set_read_timeout(Some(Duration::from_millis(200))).unwrap();
+    carol
+        .set_read_timeout(Some(Duration::from_millis(200)))
+        .unwrap();
     let mut l = String::new();
     use std::io::BufRead;
-    assert!(carol_r.read_line(&mut l).is_err() || l.is_empty(), "carol got {l:?}");
+    assert!(
+        carol_r.read_line(&mut l).is_err() || l.is_empty(),
+        "carol got {l:?}"
+    );
 }

@@ -29,7 +29,11 @@ fn response(r: &mut BufReader<TcpStream>) -> (String, Vec<(String, String)>, Str
         .expect("content-length");
     let mut body = vec![0u8; len];
     r.read_exact(&mut body).unwrap();
-    (status.trim_end().to_string(), headers, String::from_utf8(body).unwrap())
+    (
+        status.trim_end().to_string(),
+        headers,
+        String::from_utf8(body).unwrap(),
+    )
 }
 
 fn header<'a>(h: &'a [(String, String)], name: &str) -> Option<&'a str> {
@@ -42,20 +46,23 @@ fn tinyhttp_answers_plaintext_json_and_404_on_one_connection() {
     let mut s = connect(&addr);
     let mut r = BufReader::new(s.try_clone().unwrap());
 
-    s.write_all(b"GET /plaintext HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    s.write_all(b"GET /plaintext HTTP/1.1\r\nHost: x\r\n\r\n")
+        .unwrap();
     let (status, h, body) = response(&mut r);
     assert_eq!(status, "HTTP/1.1 200 OK");
     assert_eq!(header(&h, "content-type"), Some("text/plain"));
     assert_eq!(body, "Hello, World!");
 
     // Same connection (keep-alive).
-    s.write_all(b"GET /json HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    s.write_all(b"GET /json HTTP/1.1\r\nHost: x\r\n\r\n")
+        .unwrap();
     let (status, h, body) = response(&mut r);
     assert_eq!(status, "HTTP/1.1 200 OK");
     assert_eq!(header(&h, "content-type"), Some("application/json"));
     assert_eq!(body, r#"{"message":"Hello, World!"}"#);
 
-    s.write_all(b"GET /nope HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    s.write_all(b"GET /nope HTTP/1.1\r\nHost: x\r\n\r\n")
+        .unwrap();
     let (status, _, _) = response(&mut r);
     assert_eq!(status, "HTTP/1.1 404 Not Found");
 }
@@ -84,7 +91,8 @@ fn tinyhttp_closes_on_connection_close() {
     let (_server, addr) = Example::serve("tinyhttp", &[]);
     let mut s = connect(&addr);
     let mut r = BufReader::new(s.try_clone().unwrap());
-    s.write_all(b"GET /plaintext HTTP/1.1\r\nConnection: close\r\n\r\n").unwrap();
+    s.write_all(b"GET /plaintext HTTP/1.1\r\nConnection: close\r\n\r\n")
+        .unwrap();
     let (_, h, body) = response(&mut r);
     assert_eq!(header(&h, "connection"), Some("close"));
     assert_eq!(body, "Hello, World!");

@@ -48,7 +48,10 @@ fn hello_world_writes_its_greeting() {
         match listener.accept() {
             Ok((s, _)) => break s,
             Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
-                assert!(std::time::Instant::now() < deadline, "hello_world never connected");
+                assert!(
+                    std::time::Instant::now() < deadline,
+                    "hello_world never connected"
+                );
                 std::thread::sleep(std::time::Duration::from_millis(5));
             }
             Err(e) => panic!("accept: {e}"),

@@ -20,7 +20,10 @@ pub const TIMEOUT: Duration = Duration::from_secs(10);
 fn profile_dir() -> PathBuf {
     // target/<profile>/deps/<test binary>
     let exe = std::env::current_exe().expect("current_exe");
-    exe.parent().and_then(Path::parent).expect("target/<profile>").to_path_buf()
+    exe.parent()
+        .and_then(Path::parent)
+        .expect("target/<profile>")
+        .to_path_buf()
 }
 
 /// Path of the example binary `name`, built if needed.
@@ -38,7 +41,8 @@ pub fn example_bin(name: &str) -> PathBuf {
     if !fresh {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
         let mut cmd = Command::new(cargo);
-        cmd.current_dir(env!("CARGO_MANIFEST_DIR")).args(["build", "--example", name]);
+        cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["build", "--example", name]);
         if profile.file_name().is_some_and(|p| p == "release") {
             cmd.arg("--release");
         }
@@ -88,8 +92,13 @@ impl Example {
         let mut args = vec!["127.0.0.1:0"];
         args.extend_from_slice(extra);
         let ex = Example::start(name, &args);
-        let addr = ex.next_line().unwrap_or_else(|| panic!("{name} printed no address"));
-        assert!(addr.parse::<std::net::SocketAddr>().is_ok(), "{name} printed {addr:?}, not an address");
+        let addr = ex
+            .next_line()
+            .unwrap_or_else(|| panic!("{name} printed no address"));
+        assert!(
+            addr.parse::<std::net::SocketAddr>().is_ok(),
+            "{name} printed {addr:?}, not an address"
+        );
         (ex, addr)
     }
 
