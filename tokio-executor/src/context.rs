@@ -43,7 +43,7 @@ impl Spawner {
         F::Output: Send + 'static,
     {
         match self {
-            Spawner::Shell => panic!("{}", errors::SPAWN_DISABLED),
+            Spawner::Shell => std::panic::panic_any(errors::SPAWN_DISABLED),
             Spawner::CurrentThread(s) => s.spawn(future),
             Spawner::ThreadPool(s) => s.spawn(future),
         }
@@ -81,7 +81,11 @@ pub struct BlockingGuard {
 
 /// Makes `spawner` the current spawner of this thread until the guard drops.
 pub fn set_spawner(spawner: Spawner) -> SpawnerGuard {
-    let prev = SPAWNER.with(|s| s.borrow_mut().replace(spawner));
+    // During thread teardown the slot may be gone: then nothing is set or restored.
+    let prev = SPAWNER
+        .try_with(|s| s.borrow_mut().replace(spawner))
+        .ok()
+        .flatten();
     SpawnerGuard {
         prev,
         _not_send: PhantomData,
@@ -90,7 +94,10 @@ pub fn set_spawner(spawner: Spawner) -> SpawnerGuard {
 
 /// Makes `pool` the current blocking pool of this thread until the guard drops.
 pub fn set_blocking(pool: blocking::Spawner) -> BlockingGuard {
-    let prev = BLOCKING.with(|s| s.borrow_mut().replace(pool));
+    let prev = BLOCKING
+        .try_with(|s| s.borrow_mut().replace(pool))
+        .ok()
+        .flatten();
     BlockingGuard {
         prev,
         _not_send: PhantomData,
@@ -101,25 +108,25 @@ impl Drop for SpawnerGuard {
     fn drop(&mut self) {
         let prev = self.prev.take();
         // The replaced value is dropped outside the borrow.
-        let _old = SPAWNER.with(|s| std::mem::replace(&mut *s.borrow_mut(), prev));
+        let _old = SPAWNER.try_with(|s| std::mem::replace(&mut *s.borrow_mut(), prev));
     }
 }
 
 impl Drop for BlockingGuard {
     fn drop(&mut self) {
         let prev = self.prev.take();
-        let _old = BLOCKING.with(|s| std::mem::replace(&mut *s.borrow_mut(), prev));
+        let _old = BLOCKING.try_with(|s| std::mem::replace(&mut *s.borrow_mut(), prev));
     }
 }
 
 /// The current thread's spawner, if it runs runtime code.
 pub fn current_spawner() -> Option<Spawner> {
-    SPAWNER.with(|s| s.borrow().clone())
+    SPAWNER.try_with(|s| s.borrow().clone()).ok().flatten()
 }
 
 /// The current thread's blocking pool, if it runs runtime code.
 pub fn current_blocking() -> Option<blocking::Spawner> {
-    BLOCKING.with(|s| s.borrow().clone())
+    BLOCKING.try_with(|s| s.borrow().clone()).ok().flatten()
 }
 
 /// Spawns `future` on the current runtime (what `tokio::spawn` does).
@@ -148,6 +155,6 @@ where
     });
     match res {
         Ok(handle) => handle,
-        Err(msg) => panic!("{}", msg),
+        Err(msg) => std::panic::panic_any(msg),
     }
 }

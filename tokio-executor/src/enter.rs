@@ -32,7 +32,7 @@ pub struct Enter {
 pub fn enter() -> Enter {
     match try_enter() {
         Some(e) => e,
-        None => panic!("{}", errors::NESTED_RUNTIME),
+        None => std::panic::panic_any(errors::NESTED_RUNTIME),
     }
 }
 
@@ -52,7 +52,7 @@ pub fn try_enter() -> Option<Enter> {
 
 /// True while the current thread drives a runtime (is inside asynchronous code run by one).
 pub fn is_entered() -> bool {
-    ENTERED.with(|e| e.get())
+    ENTERED.try_with(|e| e.get()).unwrap_or(false)
 }
 
 /// Runs `f` with the flag cleared (restored afterwards, also on panic).
@@ -69,7 +69,7 @@ pub fn exit<F: FnOnce() -> R, R>(f: F) -> R {
 
 impl Drop for Enter {
     fn drop(&mut self) {
-        ENTERED.with(|e| e.set(false));
+        let _ = ENTERED.try_with(|e| e.set(false));
     }
 }
 

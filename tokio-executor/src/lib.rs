@@ -15,6 +15,7 @@ pub mod park;
 
 pub mod blocking;
 pub mod context;
+pub mod coop;
 pub mod current_thread;
 pub mod enter;
 pub mod errors;

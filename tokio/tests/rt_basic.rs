@@ -135,16 +135,14 @@ fn shell_runtime_blocks_on_but_cannot_spawn() {
     }));
     let msg = res.unwrap_err();
     assert_eq!(
-        msg.downcast_ref::<String>().map(String::as_str),
+        msg.downcast_ref::<&str>().copied(),
         Some("spawning not enabled for runtime")
     );
     let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         drop(rt.spawn(async {}));
     }));
     assert_eq!(
-        res.unwrap_err()
-            .downcast_ref::<String>()
-            .map(String::as_str),
+        res.unwrap_err().downcast_ref::<&str>().copied(),
         Some("task execution disabled")
     );
 }

@@ -26,7 +26,7 @@ where
 {
     match context::current_blocking() {
         Some(pool) => pool.spawn_blocking(f),
-        None => panic!("{}", errors::NO_RUNTIME),
+        None => std::panic::panic_any(errors::NO_RUNTIME),
     }
 }
 
@@ -48,11 +48,10 @@ pub fn block_in_place<F, R>(f: F) -> R
 where
     F: FnOnce() -> R,
 {
-    if crate::thread_pool::worker::hand_off_core() {
-        return crate::enter::exit(f);
-    }
     if crate::current_thread::is_current() || crate::local::is_current() {
-        panic!("{}", errors::BLOCK_IN_PLACE_NOT_THREADED);
+        std::panic::panic_any(errors::BLOCK_IN_PLACE_NOT_THREADED);
     }
-    crate::enter::exit(f)
+    // A worker hands its queue to a new thread first; elsewhere `f` just runs.
+    crate::thread_pool::worker::hand_off_core();
+    crate::enter::exit(|| crate::coop::unconstrained(f))
 }

@@ -22,7 +22,8 @@ impl<F: FnOnce() -> R, R> Future for BlockingTask<F> {
 
     fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<R> {
         let func = self.func.take().expect("blocking task polled twice");
-        Poll::Ready(func())
+        // Blocking code may run its own executor: no budget applies to it.
+        Poll::Ready(crate::coop::unconstrained(func))
     }
 }
 

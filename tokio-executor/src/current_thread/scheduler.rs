@@ -78,7 +78,7 @@ thread_local!(static CURRENT: RefCell<Option<Rc<Context>>> = const { RefCell::ne
 
 /// True while the current thread runs a current-thread scheduler's `block_on`.
 pub(crate) fn is_current() -> bool {
-    CURRENT.with(|c| c.borrow().is_some())
+    CURRENT.try_with(|c| c.borrow().is_some()).unwrap_or(false)
 }
 
 impl CurrentThread {
@@ -173,7 +173,10 @@ impl CurrentThread {
             shared: shared.clone(),
             core: RefCell::new(Some(core)),
         });
-        let prev = CURRENT.with(|c| c.borrow_mut().replace(cx.clone()));
+        let prev = CURRENT
+            .try_with(|c| c.borrow_mut().replace(cx.clone()))
+            .ok()
+            .flatten();
         shared.owned.close_and_shutdown_all();
         let mut core = cx
             .core
@@ -190,7 +193,7 @@ impl CurrentThread {
         if let Some(driver) = core.driver.as_mut() {
             driver.shutdown();
         }
-        let _old = CURRENT.with(|c| std::mem::replace(&mut *c.borrow_mut(), prev));
+        let _old = CURRENT.try_with(|c| std::mem::replace(&mut *c.borrow_mut(), prev));
     }
 }
 
@@ -205,7 +208,7 @@ struct CoreGuard<'a> {
 impl Drop for CoreGuard<'_> {
     fn drop(&mut self) {
         let prev = self.prev.take();
-        let _old = CURRENT.with(|c| std::mem::replace(&mut *c.borrow_mut(), prev));
+        let _old = CURRENT.try_with(|c| std::mem::replace(&mut *c.borrow_mut(), prev));
         if let Some(core) = self.cx.core.borrow_mut().take() {
             *self.scheduler.core.lock().unwrap() = Some(core);
         }
@@ -221,7 +224,7 @@ fn run<F: Future>(cx: &Context, future: F) -> F::Output {
     'outer: loop {
         // Step 1.
         if shared.woken.swap(false, AcqRel) {
-            if let Poll::Ready(v) = future.as_mut().poll(&mut task_cx) {
+            if let Poll::Ready(v) = crate::coop::budget(|| future.as_mut().poll(&mut task_cx)) {
                 return v;
             }
         }
@@ -348,25 +351,30 @@ impl Schedule for Arc<Shared> {
     }
 
     fn schedule(&self, task: Notified<Self>) {
-        let task = CURRENT.with(|cur| {
-            let cur = cur.borrow();
-            let Some(cx) = cur.as_ref() else {
-                return Some(task);
-            };
-            if !Arc::ptr_eq(&cx.shared, self) {
-                return Some(task);
-            }
-            let Ok(mut core) = cx.core.try_borrow_mut() else {
-                return Some(task);
-            };
-            match core.as_mut() {
-                Some(core) => {
-                    core.tasks.push_back(task);
-                    None
+        // During thread teardown the context is gone: take the remote path.
+        let task = if CURRENT.try_with(|_| ()).is_err() {
+            Some(task)
+        } else {
+            CURRENT.with(|cur| {
+                let cur = cur.borrow();
+                let Some(cx) = cur.as_ref() else {
+                    return Some(task);
+                };
+                if !Arc::ptr_eq(&cx.shared, self) {
+                    return Some(task);
                 }
-                None => Some(task),
-            }
-        });
+                let Ok(mut core) = cx.core.try_borrow_mut() else {
+                    return Some(task);
+                };
+                match core.as_mut() {
+                    Some(core) => {
+                        core.tasks.push_back(task);
+                        None
+                    }
+                    None => Some(task),
+                }
+            })
+        };
         if let Some(task) = task {
             let mut remote = self.remote.lock().unwrap();
             if remote.open {

@@ -55,7 +55,7 @@ thread_local!(static CURRENT: RefCell<Option<Rc<Context>>> = const { RefCell::ne
 
 /// True while the current thread runs a `LocalSet`.
 pub(crate) fn is_current() -> bool {
-    CURRENT.with(|c| c.borrow().is_some())
+    CURRENT.try_with(|c| c.borrow().is_some()).unwrap_or(false)
 }
 
 /// Spawns a `!Send` future on the `LocalSet` the current thread is running.
@@ -71,7 +71,7 @@ where
 {
     match CURRENT.with(|c| c.borrow().clone()) {
         Some(cx) => cx.spawn(future, false),
-        None => panic!("{}", errors::SPAWN_LOCAL_OUTSIDE),
+        None => std::panic::panic_any(errors::SPAWN_LOCAL_OUTSIDE),
     }
 }
 
@@ -144,7 +144,7 @@ struct EnterGuard(Option<Rc<Context>>);
 impl Drop for EnterGuard {
     fn drop(&mut self) {
         let prev = self.0.take();
-        let _old = CURRENT.with(|c| std::mem::replace(&mut *c.borrow_mut(), prev));
+        let _old = CURRENT.try_with(|c| std::mem::replace(&mut *c.borrow_mut(), prev));
     }
 }
 
@@ -251,19 +251,24 @@ impl Schedule for Arc<Shared> {
     }
 
     fn schedule(&self, task: Notified<Self>) {
-        let task = CURRENT.with(|cur| {
-            let cur = cur.borrow();
-            match cur.as_ref() {
-                Some(cx) if Arc::ptr_eq(&cx.shared, self) => match cx.queue.try_borrow_mut() {
-                    Ok(mut q) => {
-                        q.push_back(task);
-                        None
-                    }
-                    Err(_) => Some(task),
-                },
-                _ => Some(task),
-            }
-        });
+        // During thread teardown the context is gone: take the remote path.
+        let task = if CURRENT.try_with(|_| ()).is_err() {
+            Some(task)
+        } else {
+            CURRENT.with(|cur| {
+                let cur = cur.borrow();
+                match cur.as_ref() {
+                    Some(cx) if Arc::ptr_eq(&cx.shared, self) => match cx.queue.try_borrow_mut() {
+                        Ok(mut q) => {
+                            q.push_back(task);
+                            None
+                        }
+                        Err(_) => Some(task),
+                    },
+                    _ => Some(task),
+                }
+            })
+        };
         if let Some(task) = task {
             let mut remote = self.remote.lock().unwrap();
             if let Some(q) = remote.as_mut() {

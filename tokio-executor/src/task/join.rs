@@ -70,10 +70,17 @@ impl<T> Future for JoinHandle<T> {
     type Output = Result<T, JoinError>;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let coop = match crate::coop::poll_proceed(cx) {
+            Poll::Ready(coop) => coop,
+            Poll::Pending => return Poll::Pending,
+        };
         let mut out: Poll<Result<T, JoinError>> = Poll::Pending;
         let raw = self.raw.expect("JoinHandle without a task");
         // SAFETY: `out` has the task's output type and we are its `JoinHandle`.
         unsafe { raw.try_read_output(&mut out as *mut _ as *mut (), cx.waker()) };
+        if out.is_ready() {
+            coop.made_progress();
+        }
         out
     }
 }

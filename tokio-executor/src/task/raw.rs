@@ -213,7 +213,9 @@ fn poll_future<T: Future + 'static, S: Schedule>(ptr: NonNull<Header>, cell: &Ce
     // poller's reference keeps the task alive for the whole poll).
     let waker = ManuallyDrop::new(unsafe { Waker::from_raw(raw_waker(ptr)) });
     let mut cx = Context::from_waker(&waker);
-    let res = panic::catch_unwind(AssertUnwindSafe(|| cell.poll_stage(&mut cx)));
+    let res = panic::catch_unwind(AssertUnwindSafe(|| {
+        crate::coop::budget(|| cell.poll_stage(&mut cx))
+    }));
     match res {
         Ok(Poll::Pending) => match cell.header.state.transition_to_idle() {
             ToIdle::Ok => {}
@@ -374,7 +376,7 @@ impl<T: Future, S> Cell<T, S> {
             .with_mut(|stage| unsafe { mem::replace(&mut *stage, Stage::Consumed) });
         match stage {
             Stage::Finished(out) => out,
-            _ => panic!("{}", errors::JOIN_AFTER_COMPLETE),
+            _ => std::panic::panic_any(errors::JOIN_AFTER_COMPLETE),
         }
     }
 

@@ -176,7 +176,7 @@ impl CurrentGuard {
 impl Drop for CurrentGuard {
     fn drop(&mut self) {
         let prev = self.0.take();
-        let _old = CURRENT.with(|c| std::mem::replace(&mut *c.borrow_mut(), prev));
+        let _old = CURRENT.try_with(|c| std::mem::replace(&mut *c.borrow_mut(), prev));
     }
 }
 
@@ -421,25 +421,30 @@ where
 }
 
 fn schedule_task(shared: &Arc<Shared>, task: Job, is_yield: bool) {
-    let task = CURRENT.with(|cur| {
-        let cur = cur.borrow();
-        let Some(cx) = cur.as_ref() else {
-            return Some(task);
-        };
-        if !Arc::ptr_eq(&cx.shared, shared) {
-            return Some(task);
-        }
-        let Ok(mut core) = cx.core.try_borrow_mut() else {
-            return Some(task);
-        };
-        match core.as_mut() {
-            Some(core) => {
-                shared.schedule_local(core, task, is_yield);
-                None
+    // During thread teardown the context is gone: take the remote path.
+    let task = if CURRENT.try_with(|_| ()).is_err() {
+        Some(task)
+    } else {
+        CURRENT.with(|cur| {
+            let cur = cur.borrow();
+            let Some(cx) = cur.as_ref() else {
+                return Some(task);
+            };
+            if !Arc::ptr_eq(&cx.shared, shared) {
+                return Some(task);
             }
-            None => Some(task),
-        }
-    });
+            let Ok(mut core) = cx.core.try_borrow_mut() else {
+                return Some(task);
+            };
+            match core.as_mut() {
+                Some(core) => {
+                    shared.schedule_local(core, task, is_yield);
+                    None
+                }
+                None => Some(task),
+            }
+        })
+    };
     if let Some(task) = task {
         if shared.owned.is_closed() {
             return;
@@ -466,7 +471,7 @@ impl Schedule for Arc<Shared> {
 /// `block_in_place` support: when the current thread is a worker, hands its core to a
 /// new worker thread and returns true (the caller then runs its closure in place).
 pub(crate) fn hand_off_core() -> bool {
-    let handoff = CURRENT.with(|cur| {
+    let handoff = CURRENT.try_with(|cur| {
         let cur = cur.borrow();
         let cx = cur.as_ref()?;
         let core = cx.core.borrow_mut().take();
@@ -475,7 +480,7 @@ pub(crate) fn hand_off_core() -> bool {
             core: Some(core),
         }))
     });
-    match handoff {
+    match handoff.ok().flatten() {
         None => false,
         Some(None) => true,
         Some(Some(worker)) => {

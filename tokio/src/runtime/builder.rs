@@ -116,7 +116,7 @@ impl Builder {
     #[track_caller]
     pub fn core_threads(&mut self, val: usize) -> &mut Self {
         if val == 0 {
-            panic!("{}", errors::CORE_THREADS_ZERO);
+            std::panic::panic_any(errors::CORE_THREADS_ZERO);
         }
         self.core_threads = Some(val);
         self
@@ -138,7 +138,7 @@ impl Builder {
     #[track_caller]
     pub fn max_threads(&mut self, val: usize) -> &mut Self {
         if val == 0 {
-            panic!("{}", errors::THREAD_LIMIT_ZERO);
+            std::panic::panic_any(errors::THREAD_LIMIT_ZERO);
         }
         self.max_threads = val;
         self
@@ -218,7 +218,7 @@ impl Builder {
             .core_threads
             .unwrap_or_else(|| num_cpus::get().clamp(1, self.max_threads));
         if self.kind == BuilderKind::ThreadPool && core > self.max_threads {
-            panic!("{}", errors::CORE_ABOVE_MAX);
+            std::panic::panic_any(errors::CORE_ABOVE_MAX);
         }
         core
     }

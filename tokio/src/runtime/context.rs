@@ -23,7 +23,10 @@ pub(crate) fn enter(handle: &Handle) -> EnterGuard {
     let spawner = exec::set_spawner(handle.spawner.clone());
     let blocking = exec::set_blocking(handle.blocking.clone());
     let drivers = handle.drivers.enter();
-    let prev = CURRENT.with(|c| c.borrow_mut().replace(handle.clone()));
+    let prev = CURRENT
+        .try_with(|c| c.borrow_mut().replace(handle.clone()))
+        .ok()
+        .flatten();
     EnterGuard {
         prev,
         _drivers: drivers,

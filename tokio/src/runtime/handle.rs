@@ -65,7 +65,7 @@ impl Handle {
     pub fn current() -> Handle {
         match context::current() {
             Some(h) => h,
-            None => panic!("{}", errors::NO_RUNTIME),
+            None => std::panic::panic_any(errors::NO_RUNTIME),
         }
     }
 

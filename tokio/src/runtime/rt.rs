@@ -86,7 +86,7 @@ impl Runtime {
             F::Output: Send + 'static,
         {
             if self.handle.spawner.is_shell() {
-                panic!("{}", errors::TASK_EXECUTION_DISABLED);
+                std::panic::panic_any(errors::TASK_EXECUTION_DISABLED);
             }
             self.handle.spawner.spawn(future)
         }
@@ -106,7 +106,7 @@ impl Runtime {
     #[track_caller]
     pub fn block_on<F: Future>(&self, future: F) -> F::Output {
         if tokio_executor::enter::is_entered() {
-            panic!("{}", errors::NESTED_RUNTIME);
+            std::panic::panic_any(errors::NESTED_RUNTIME);
         }
         let _guard = context::enter(&self.handle);
         match &self.kind {
@@ -189,7 +189,7 @@ impl Drop for Runtime {
             return;
         }
         if tokio_executor::enter::is_entered() && !std::thread::panicking() {
-            panic!("{}", errors::DROP_IN_ASYNC);
+            std::panic::panic_any(errors::DROP_IN_ASYNC);
         }
         self.shutdown(None);
     }

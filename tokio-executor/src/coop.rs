@@ -1,0 +1,99 @@
+//! Cooperative scheduling budget.
+//!
+//! A task that always finds its resources ready would never yield and could starve the
+//! other tasks of its worker. So every task poll (and every `block_on` poll of a main
+//! future) runs with a budget of 128 operations; resources call [`poll_proceed`] before
+//! doing work, which returns `Pending` (and wakes the task at once) when the budget is
+//! spent, making the task yield to the scheduler.
+//!
+//! Outside a runtime (a hand-written executor), and inside `spawn_blocking` /
+//! `block_in_place` closures, there is no budget: `poll_proceed` always proceeds.
+//!
+//! ```
+//! use std::task::{Context, Poll};
+//! use tokio_executor::coop;
+//!
+//! fn poll_resource(cx: &mut Context<'_>) -> Poll<u8> {
+//!     let coop = match coop::poll_proceed(cx) {
+//!         Poll::Ready(c) => c,
+//!         Poll::Pending => return Poll::Pending,
+//!     };
+//!     // ... the resource is ready:
+//!     coop.made_progress();
+//!     Poll::Ready(1)
+//! }
+//! # let w = futures::task::noop_waker();
+//! # assert_eq!(poll_resource(&mut Context::from_waker(&w)), Poll::Ready(1));
+//! ```
+
+use std::cell::Cell;
+use std::task::{Context, Poll};
+
+const INITIAL: u8 = 128;
+
+thread_local!(static BUDGET: Cell<Option<u8>> = const { Cell::new(None) });
+
+/// Runs `f` (one poll) with a fresh budget, restoring the previous budget afterwards.
+pub fn budget<R>(f: impl FnOnce() -> R) -> R {
+    with_budget(Some(INITIAL), f)
+}
+
+/// Runs `f` without any budget (blocking closures).
+pub fn unconstrained<R>(f: impl FnOnce() -> R) -> R {
+    with_budget(None, f)
+}
+
+fn with_budget<R>(budget: Option<u8>, f: impl FnOnce() -> R) -> R {
+    struct Reset(Option<Option<u8>>);
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            if let Some(prev) = self.0 {
+                let _ = BUDGET.try_with(|b| b.set(prev));
+            }
+        }
+    }
+    let _reset = Reset(BUDGET.try_with(|b| b.replace(budget)).ok());
+    f()
+}
+
+/// Takes one unit of the current task's budget. `Pending` (after waking the task) means
+/// the budget is spent: return `Pending` and let the scheduler run other tasks.
+pub fn poll_proceed(cx: &mut Context<'_>) -> Poll<RestoreOnPending> {
+    BUDGET
+        .try_with(|b| match b.get() {
+            None => Poll::Ready(RestoreOnPending(Cell::new(None))),
+            Some(0) => {
+                cx.waker().wake_by_ref();
+                Poll::Pending
+            }
+            Some(n) => {
+                b.set(Some(n - 1));
+                Poll::Ready(RestoreOnPending(Cell::new(Some(n))))
+            }
+        })
+        .unwrap_or(Poll::Ready(RestoreOnPending(Cell::new(None))))
+}
+
+/// Refunds the unit taken by [`poll_proceed`] when dropped, unless the operation
+/// reported progress with [`made_progress`](RestoreOnPending::made_progress).
+#[derive(Debug)]
+pub struct RestoreOnPending(Cell<Option<u8>>);
+
+impl RestoreOnPending {
+    /// The operation completed: keep the unit spent.
+    pub fn made_progress(&self) {
+        self.0.set(None);
+    }
+}
+
+impl Drop for RestoreOnPending {
+    fn drop(&mut self) {
+        if let Some(n) = self.0.get() {
+            let _ = BUDGET.try_with(|b| {
+                if b.get().is_some() {
+                    b.set(Some(n));
+                }
+            });
+        }
+    }
+}
