@@ -22,8 +22,11 @@
 //! Otherwise, under the mutex, pop the oldest node, mark it `ONE`, set `EMPTY` if the list
 //! emptied, and wake it after unlocking.
 //!
-//! `notify_waiters`: under the mutex, bump the generation (leaving a stored permit alone,
-//! `WAITING` becomes `EMPTY`), unlink every node marking it `ALL`, wake them unlocked.
+//! `notify_waiters`: with nobody waiting, CAS the generation up without a lock (a
+//! concurrent waiter's CAS to `WAITING` conflicts with it, so one of them sees the
+//! other). Otherwise, under the mutex, bump the generation (leaving a stored permit
+//! alone, `WAITING` becomes `EMPTY`), unlink every node marking it `ALL`, wake them
+//! unlocked.
 //!
 //! Wait: `Init(g)` → complete if the generation moved or a permit can be taken (CAS
 //! `NOTIFIED` → `EMPTY`); else, under the mutex, re-check both, set `WAITING`, link.
@@ -231,6 +234,19 @@ impl Notify {
     /// Wakes every task waiting now; tasks armed before this call complete too. Leaves a
     /// stored permit alone.
     pub(crate) fn notify_waiters(&self) {
+        // Fast path: nobody linked. A CAS (not a blind add) so that a waiter linking
+        // itself concurrently, which CASes the same word to WAITING under the lock,
+        // either sees the new generation or makes us take the slow path.
+        let mut cur = self.state.load(SeqCst);
+        while cur & MODE != WAITING {
+            match self
+                .state
+                .compare_exchange(cur, cur.wrapping_add(GEN_ONE), SeqCst, SeqCst)
+            {
+                Ok(_) => return,
+                Err(actual) => cur = actual,
+            }
+        }
         let mut list = self.lock();
         let cur = self.state.load(SeqCst);
         if cur & MODE == WAITING {
