@@ -163,3 +163,27 @@ fn spawn_blocking_on_basic_scheduler() {
     let v = rt.block_on(async { tokio::task::spawn_blocking(|| 4).await.unwrap() });
     assert_eq!(v, 4);
 }
+
+#[test]
+fn panicking_future_is_dropped_while_unwinding() {
+    struct Boom(Option<std::sync::mpsc::Sender<bool>>);
+    impl std::future::Future for Boom {
+        type Output = ();
+        fn poll(
+            self: std::pin::Pin<&mut Self>,
+            _cx: &mut std::task::Context<'_>,
+        ) -> std::task::Poll<()> {
+            panic!("boom");
+        }
+    }
+    impl Drop for Boom {
+        fn drop(&mut self) {
+            let _ = self.0.take().unwrap().send(std::thread::panicking());
+        }
+    }
+    let rt = rt();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let h = rt.spawn(Boom(Some(tx)));
+    assert!(rt.block_on(h).unwrap_err().is_panic());
+    assert!(rx.recv().unwrap());
+}

@@ -167,3 +167,34 @@ fn tcp_echo_on_every_scheduler() {
         });
     }
 }
+
+#[test]
+fn runtime_in_thread_local() {
+    use std::cell::RefCell;
+    thread_local!(static R: RefCell<Option<Runtime>> = const { RefCell::new(None) });
+    std::thread::spawn(|| {
+        R.with(|cell| *cell.borrow_mut() = Some(Runtime::new().unwrap()));
+        let basic = Builder::new().enable_all().build().unwrap();
+        R.with(|cell| {
+            let rt = cell.borrow();
+            assert_eq!(rt.as_ref().unwrap().block_on(async { 1 }), 1);
+        });
+        drop(basic);
+    })
+    .join()
+    .unwrap();
+}
+
+#[cfg(feature = "rt-threaded")]
+#[test]
+fn drop_in_async_panic_payload_is_a_str() {
+    let outer = Builder::new().threaded_scheduler().build().unwrap();
+    let err = catch_unwind(AssertUnwindSafe(|| {
+        outer.block_on(async {
+            let _inner = Builder::new().basic_scheduler().build().unwrap();
+        });
+    }))
+    .unwrap_err();
+    let msg: &'static str = err.downcast_ref::<&'static str>().unwrap();
+    assert!(msg.contains("Cannot drop a runtime"));
+}

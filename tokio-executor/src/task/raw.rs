@@ -214,7 +214,12 @@ fn poll_future<T: Future + 'static, S: Schedule>(ptr: NonNull<Header>, cell: &Ce
     let waker = ManuallyDrop::new(unsafe { Waker::from_raw(raw_waker(ptr)) });
     let mut cx = Context::from_waker(&waker);
     let res = panic::catch_unwind(AssertUnwindSafe(|| {
-        crate::coop::budget(|| cell.poll_stage(&mut cx))
+        // A panicking poll drops the future while unwinding (so its destructor sees
+        // `thread::panicking()`), as a guard's `Drop`.
+        let guard = DropFutureOnUnwind(cell);
+        let res = crate::coop::budget(|| cell.poll_stage(&mut cx));
+        mem::forget(guard);
+        res
     }));
     match res {
         Ok(Poll::Pending) => match cell.header.state.transition_to_idle() {
@@ -242,6 +247,14 @@ fn poll_future<T: Future + 'static, S: Schedule>(ptr: NonNull<Header>, cell: &Ce
             cell.set_stage(Stage::Finished(Err(JoinError::new_panic(payload))));
             complete(ptr, cell, 1);
         }
+    }
+}
+
+struct DropFutureOnUnwind<'a, T: Future, S>(&'a Cell<T, S>);
+
+impl<T: Future, S> Drop for DropFutureOnUnwind<'_, T, S> {
+    fn drop(&mut self) {
+        self.0.set_stage(Stage::Consumed);
     }
 }
 

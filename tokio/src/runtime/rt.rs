@@ -162,7 +162,7 @@ impl Runtime {
         }
         self.is_shutdown = true;
         match &self.kind {
-            Kind::CurrentThread(ct) => self.handle.enter(|| ct.shutdown()),
+            Kind::CurrentThread(ct) => ct.shutdown(),
             #[cfg(feature = "rt-threaded")]
             Kind::ThreadPool(tp) => tp.shutdown(),
         }
