@@ -303,3 +303,25 @@ mod support;
 fn support_task() -> support::Task<std::future::Pending<()>> {
     support::mock()
 }
+
+#[test]
+fn cancelled_send_with_granted_slot_lets_closed_receiver_finish() {
+    let (mut tx, mut rx) = mpsc::channel::<i32>(1);
+    let mut tx2 = tx.clone();
+    tx.try_send(1).unwrap();
+    let mut cx = noop_cx();
+    {
+        let mut fut = Box::pin(tx2.send(2));
+        assert!(fut.as_mut().poll(&mut cx).is_pending());
+        // The slot freed by this recv is granted to the queued send...
+        assert_eq!(rx.try_recv(), Ok(1));
+        rx.close();
+        let mut t = support::mock();
+        assert!(t.enter(|cx| rx.poll_recv(cx)).is_pending());
+        // ...which is cancelled: the permit comes back and the receiver is told.
+        drop(fut);
+        assert!(t.is_woken());
+        assert_eq!(t.enter(|cx| rx.poll_recv(cx)), Poll::Ready(None));
+    }
+    drop((tx, tx2));
+}

@@ -134,7 +134,11 @@ impl<T> Sender<T> {
                     Ok(()) => {}
                     Err(batch::TryAcquireError::Closed) => return Err(SendError(value)),
                     Err(batch::TryAcquireError::NoPermits) => {
-                        if self.sem().acquire(1).await.is_err() {
+                        // Declared first, so dropped after the acquire future if this
+                        // `send` is cancelled mid-wait.
+                        let _wake = WakeIfDrained(&self.chan);
+                        let acquire = std::pin::pin!(self.sem().acquire(1));
+                        if acquire.await.is_err() {
                             return Err(SendError(value));
                         }
                     }
@@ -264,11 +268,25 @@ impl<T> Sender<T> {
     /// A closed receiver waits for outstanding reservations before it reports `None`;
     /// after giving one back, let it look again.
     fn wake_rx_if_drained(&self) {
-        use chan::Semaphore as _;
-        let sem = self.chan.semaphore();
-        if sem.is_closed() && sem.is_idle() {
-            self.chan.wake_rx();
-        }
+        wake_rx_if_drained(&self.chan);
+    }
+}
+
+fn wake_rx_if_drained<T>(chan: &chan::Tx<T, Semaphore>) {
+    use chan::Semaphore as _;
+    let sem = chan.semaphore();
+    if sem.is_closed() && sem.is_idle() {
+        chan.wake_rx();
+    }
+}
+
+/// Runs `wake_rx_if_drained` when dropped: a cancelled `send` may hand back a permit it
+/// had just been granted, which can be the last one a closed receiver waits for.
+struct WakeIfDrained<'a, T>(&'a chan::Tx<T, Semaphore>);
+
+impl<T> Drop for WakeIfDrained<'_, T> {
+    fn drop(&mut self) {
+        wake_rx_if_drained(self.0);
     }
 }
 
