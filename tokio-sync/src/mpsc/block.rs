@@ -17,7 +17,8 @@
 //!   once by the receiver. Nobody else touches it.
 //! - `observed_tail_position`: written by the sender that sets `RELEASED`, before setting
 //!   it; read by the receiver after seeing `RELEASED`.
-//! - `next`: set once (CAS from null) by whichever sender grows the list.
+//! - `next`: set once per use (CAS from null) by whichever sender grows the list, or by
+//!   the receiver linking a recycled block; reset only while the receiver owns the block.
 
 use crate::loom::sync::atomic::{AtomicPtr, AtomicUsize, Ordering, Ordering::*};
 use crate::loom::UnsafeCell;
