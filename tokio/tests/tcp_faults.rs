@@ -123,37 +123,63 @@ fn socket_keeps_working_when_its_task_migrates() {
 }
 
 #[test]
-fn a_socket_that_always_has_data_does_not_starve_the_runtime() {
-    // Current-thread runtime: one task reads a firehose forever; a timer on the same
-    // thread must still fire (the I/O budget makes the reader yield).
-    let rt = tokio::runtime::Builder::new()
-        .basic_scheduler()
-        .enable_all()
-        .build()
-        .unwrap();
-    rt.block_on(async {
-        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
-        let writer = std::thread::spawn(move || {
-            use std::io::Write;
-            let mut s = std::net::TcpStream::connect(addr).unwrap();
-            let chunk = [0u8; 64 * 1024];
-            while s.write_all(&chunk).is_ok() {}
+fn a_socket_that_always_has_data_does_not_starve_other_tasks() {
+    // Current-thread runtime: one task reads 512 KiB already queued on its socket, one
+    // byte at a time; another task on the same thread must get to run long before the
+    // reader drains the socket (the I/O budget makes the reader yield). The runtime runs
+    // on its own thread so a failure is reported, not hung on.
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    const QUEUED: usize = 512 * 1024;
+    let (done_tx, done_rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new()
+            .basic_scheduler()
+            .enable_all()
+            .build()
+            .unwrap();
+        let read_when_other_ran = rt.block_on(async {
+            let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+            let addr = listener.local_addr().unwrap();
+            let (written_tx, written_rx) = std::sync::mpsc::channel();
+            let client = std::net::TcpStream::connect(addr).unwrap();
+            let (mut sock, _) = listener.accept().await.unwrap();
+            sock.set_recv_buffer_size(2 * QUEUED).unwrap();
+            std::thread::spawn(move || {
+                use std::io::Write;
+                let mut client = client;
+                client.write_all(&vec![7u8; QUEUED]).unwrap();
+                written_tx.send(client).unwrap(); // keep the connection open
+            });
+            let _client = written_rx
+                .recv_timeout(Duration::from_secs(10))
+                .expect("could not queue 512 KiB on loopback");
+            // One read first, so the socket's readiness is known before the race starts.
+            let mut first = [0u8; 1];
+            assert_eq!(sock.read(&mut first).await.unwrap(), 1);
+            let count = std::sync::Arc::new(AtomicUsize::new(0));
+            let reader_count = count.clone();
+            tokio::spawn(async move {
+                let mut buf = [0u8; 1];
+                while sock.read(&mut buf).await.map(|n| n > 0).unwrap_or(false) {
+                    reader_count.fetch_add(1, Ordering::Relaxed);
+                }
+            });
+            let (tx, rx) = tokio::sync::oneshot::channel();
+            tokio::spawn(async move {
+                for _ in 0..10 {
+                    tokio::task::yield_now().await;
+                }
+                let _ = tx.send(count.load(Ordering::Relaxed));
+            });
+            rx.await.unwrap()
         });
-        let (mut sock, _) = listener.accept().await.unwrap();
-        // Let the sender fill the socket buffer.
-        std::thread::sleep(Duration::from_millis(50));
-        let reader = tokio::spawn(async move {
-            let mut buf = [0u8; 16];
-            while sock.read(&mut buf).await.map(|n| n > 0).unwrap_or(false) {}
-        });
-        timeout(
-            Duration::from_secs(5),
-            tokio::time::delay_for(Duration::from_millis(10)),
-        )
-        .await
-        .expect("the timer starved behind a busy socket");
-        drop(reader);
-        drop(writer);
+        let _ = done_tx.send(read_when_other_ran);
     });
+    let read = done_rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("a task starved behind a socket that always has data");
+    assert!(
+        read < QUEUED / 8,
+        "the other task only ran after {read} bytes were read"
+    );
 }

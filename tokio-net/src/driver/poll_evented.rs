@@ -203,6 +203,7 @@ where
         mut op: impl FnMut(&E) -> io::Result<usize>,
     ) -> Poll<io::Result<usize>> {
         let io = self.get_ref();
+        ready!(crate::coop::poll_proceed(cx));
         loop {
             let ev = ready!(self.registration.poll_ready(cx, dir))?;
             match op(io) {

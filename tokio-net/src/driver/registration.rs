@@ -15,7 +15,7 @@ use mio::{Interest, Token};
 use std::fmt;
 use std::io;
 use std::panic::Location;
-use std::task::{Context, Poll};
+use std::task::{ready, Context, Poll};
 
 /// Associates an I/O source with the reactor that drives it.
 ///
@@ -175,6 +175,7 @@ impl Registration {
         dir: Direction,
         mut op: impl FnMut() -> io::Result<R>,
     ) -> Poll<io::Result<R>> {
+        ready!(crate::coop::poll_proceed(cx));
         loop {
             let ev = match self.shared.poll_ready(cx, dir) {
                 Poll::Ready(Ok(ev)) => ev,
