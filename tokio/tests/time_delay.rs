@@ -128,7 +128,7 @@ fn delay_polled_after_runtime_dropped_panics() {
         .enable_all()
         .build()
         .unwrap();
-    let d = rt.block_on(async { delay_for(ms(10_000)) });
+    let d = rt.enter(|| delay_for(ms(10_000)));
     drop(rt);
     futures::executor::block_on(d);
 }
