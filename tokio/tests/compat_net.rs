@@ -318,6 +318,16 @@ fn io_outside_runtime_panics() {
 }
 
 #[test]
+#[ignore = "compat bug (minor): the no-reactor panic text has an extra suffix; 0.2.25's text is exactly the §13 string"]
+fn io_outside_runtime_panic_text_exact() {
+    let msg = panic_msg(UnixStream::pair);
+    assert_eq!(
+        msg,
+        "there is no reactor running, must be called from the context of a Tokio 0.2.x runtime"
+    );
+}
+
+#[test]
 fn io_without_enable_io_panics() {
     let mut rt = Builder::new().basic_scheduler().enable_time().build().unwrap();
     let msg = rt.block_on(async {
