@@ -351,30 +351,22 @@ impl Schedule for Arc<Shared> {
     }
 
     fn schedule(&self, task: Notified<Self>) {
-        // During thread teardown the context is gone: take the remote path.
-        let task = if CURRENT.try_with(|_| ()).is_err() {
-            Some(task)
-        } else {
-            CURRENT.with(|cur| {
-                let cur = cur.borrow();
-                let Some(cx) = cur.as_ref() else {
-                    return Some(task);
-                };
-                if !Arc::ptr_eq(&cx.shared, self) {
-                    return Some(task);
-                }
-                let Ok(mut core) = cx.core.try_borrow_mut() else {
-                    return Some(task);
-                };
-                match core.as_mut() {
-                    Some(core) => {
-                        core.tasks.push_back(task);
-                        None
-                    }
-                    None => Some(task),
-                }
-            })
-        };
+        // One thread-local access; during thread teardown (no context) the task stays
+        // in `task` and takes the remote path.
+        let mut task = Some(task);
+        let _ = CURRENT.try_with(|cur| {
+            let cur = cur.borrow();
+            let Some(cx) = cur.as_ref() else { return };
+            if !Arc::ptr_eq(&cx.shared, self) {
+                return;
+            }
+            let Ok(mut core) = cx.core.try_borrow_mut() else {
+                return;
+            };
+            if let (Some(core), Some(t)) = (core.as_mut(), task.take()) {
+                core.tasks.push_back(t);
+            }
+        });
         if let Some(task) = task {
             let mut remote = self.remote.lock().unwrap();
             if remote.open {

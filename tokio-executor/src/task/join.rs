@@ -23,6 +23,13 @@ use std::task::{Context, Poll};
 /// assert_eq!(handle.await.unwrap(), 42);
 /// # });
 /// ```
+///
+/// A handle to a `!Send` output is `!Send` itself:
+///
+/// ```compile_fail
+/// fn assert_send<T: Send>() {}
+/// assert_send::<tokio_executor::task::JoinHandle<std::rc::Rc<u8>>>();
+/// ```
 pub struct JoinHandle<T> {
     raw: Option<RawTask>,
     _p: PhantomData<T>,

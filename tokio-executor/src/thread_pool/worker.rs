@@ -421,30 +421,22 @@ where
 }
 
 fn schedule_task(shared: &Arc<Shared>, task: Job, is_yield: bool) {
-    // During thread teardown the context is gone: take the remote path.
-    let task = if CURRENT.try_with(|_| ()).is_err() {
-        Some(task)
-    } else {
-        CURRENT.with(|cur| {
-            let cur = cur.borrow();
-            let Some(cx) = cur.as_ref() else {
-                return Some(task);
-            };
-            if !Arc::ptr_eq(&cx.shared, shared) {
-                return Some(task);
-            }
-            let Ok(mut core) = cx.core.try_borrow_mut() else {
-                return Some(task);
-            };
-            match core.as_mut() {
-                Some(core) => {
-                    shared.schedule_local(core, task, is_yield);
-                    None
-                }
-                None => Some(task),
-            }
-        })
-    };
+    // One thread-local access; during thread teardown (no context) the task stays in
+    // `task` and takes the remote path.
+    let mut task = Some(task);
+    let _ = CURRENT.try_with(|cur| {
+        let cur = cur.borrow();
+        let Some(cx) = cur.as_ref() else { return };
+        if !Arc::ptr_eq(&cx.shared, shared) {
+            return;
+        }
+        let Ok(mut core) = cx.core.try_borrow_mut() else {
+            return;
+        };
+        if let (Some(core), Some(t)) = (core.as_mut(), task.take()) {
+            shared.schedule_local(core, t, is_yield);
+        }
+    });
     if let Some(task) = task {
         if shared.owned.is_closed() {
             return;

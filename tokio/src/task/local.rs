@@ -26,6 +26,13 @@ use std::task::{Context, Poll};
 /// });
 /// assert_eq!(out, 42);
 /// ```
+///
+/// A `LocalSet` stays on its thread:
+///
+/// ```compile_fail
+/// fn assert_send<T: Send>() {}
+/// assert_send::<tokio::task::LocalSet>();
+/// ```
 pub struct LocalSet {
     inner: tokio_executor::local::LocalSet,
 }
