@@ -204,12 +204,33 @@ impl TcpStream {
     }
 
     /// Splits into borrowed read and write halves (no locking, no allocation).
+    ///
+    /// ```
+    /// # let reactor = tokio_net::driver::Reactor::new().unwrap();
+    /// # let _g = tokio_net::driver::set_default(&reactor.handle());
+    /// let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    /// let std = std::net::TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+    /// let mut stream = tokio_net::tcp::TcpStream::from_std(std).unwrap();
+    /// let (read, write) = stream.split();
+    /// assert_eq!(read.as_ref().local_addr().unwrap(), write.as_ref().local_addr().unwrap());
+    /// ```
     pub fn split(&mut self) -> (ReadHalf<'_>, WriteHalf<'_>) {
         split(self)
     }
 
     /// Splits into owned halves that can move to different tasks and be reunited.
     /// Dropping the write half shuts down the write direction.
+    ///
+    /// ```
+    /// # let reactor = tokio_net::driver::Reactor::new().unwrap();
+    /// # let _g = tokio_net::driver::set_default(&reactor.handle());
+    /// let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    /// let std = std::net::TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+    /// let stream = tokio_net::tcp::TcpStream::from_std(std).unwrap();
+    /// let (read, write) = stream.into_split();
+    /// let stream = read.reunite(write).unwrap();
+    /// assert!(stream.peer_addr().is_ok());
+    /// ```
     pub fn into_split(self) -> (OwnedReadHalf, OwnedWriteHalf) {
         split_owned(self)
     }

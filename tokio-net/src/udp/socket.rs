@@ -66,6 +66,16 @@ impl UdpSocket {
     }
 
     /// Splits into a receive half and a send half (sharing the socket through an `Arc`).
+    ///
+    /// ```
+    /// # let reactor = tokio_net::driver::Reactor::new().unwrap();
+    /// # let _g = tokio_net::driver::set_default(&reactor.handle());
+    /// let std = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    /// let socket = tokio_net::udp::UdpSocket::from_std(std).unwrap();
+    /// let (recv, send) = socket.split();
+    /// let socket = recv.reunite(send).unwrap();
+    /// assert!(socket.local_addr().is_ok());
+    /// ```
     pub fn split(self) -> (RecvHalf, SendHalf) {
         split(self)
     }

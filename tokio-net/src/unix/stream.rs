@@ -79,6 +79,13 @@ impl UnixStream {
 
     /// Creates an unnamed pair of connected sockets.
     ///
+    /// ```
+    /// # let reactor = tokio_net::driver::Reactor::new().unwrap();
+    /// # let _g = tokio_net::driver::set_default(&reactor.handle());
+    /// let (a, b) = tokio_net::unix::UnixStream::pair().unwrap();
+    /// assert_eq!(a.peer_cred().unwrap(), b.peer_cred().unwrap());
+    /// ```
+    ///
     /// # Panics
     ///
     /// Panics outside a runtime (no current reactor).

@@ -50,6 +50,15 @@ impl UnixDatagram {
 
     /// Creates an unnamed pair of connected sockets.
     ///
+    /// ```
+    /// # let reactor = tokio_net::driver::Reactor::new().unwrap();
+    /// # let _g = tokio_net::driver::set_default(&reactor.handle());
+    /// let (a, b) = tokio_net::unix::UnixDatagram::pair().unwrap();
+    /// assert_eq!(a.try_send(b"hi").unwrap(), 2);
+    /// let mut buf = [0u8; 2];
+    /// assert_eq!(b.try_recv(&mut buf).unwrap(), 2);
+    /// ```
+    ///
     /// # Panics
     ///
     /// Panics outside a runtime (no current reactor).
