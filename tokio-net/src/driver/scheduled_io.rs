@@ -141,19 +141,25 @@ impl ScheduledIo {
             return Poll::Ready(Ok(ev));
         }
         let mut slot = lock(self.waiter(dir));
-        match &*slot {
-            Some(w) if w.will_wake(cx.waker()) => {}
-            _ => *slot = Some(cx.waker().clone()),
-        }
+        // A replaced waker is dropped only after the lock is released: its drop may free
+        // a task, and with it arbitrary user state.
+        let replaced = match &*slot {
+            Some(w) if w.will_wake(cx.waker()) => None,
+            _ => slot.replace(cx.waker().clone()),
+        };
         // Re-check under the waiter lock (see the module doc).
-        match self.snapshot(dir) {
+        let res = match self.snapshot(dir) {
             Err(e) => {
-                *slot = None;
+                let mine = slot.take();
+                drop(slot);
+                drop(mine);
                 Poll::Ready(Err(e))
             }
             Ok(ev) if !ev.ready.is_empty() => Poll::Ready(Ok(ev)),
             Ok(_) => Poll::Pending,
-        }
+        };
+        drop(replaced);
+        res
     }
 
     /// Clears the observed readiness unless a newer event arrived since.
