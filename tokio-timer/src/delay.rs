@@ -3,7 +3,9 @@
 //! Binding is eager, insertion lazy: `delay_for` / `delay_until` capture the current timer's
 //! handle at once (and panic without one), but the wheel entry is allocated and armed only on
 //! the first poll that returns `Pending`. A delay that is already due when polled, or that
-//! is dropped unpolled (a `timeout` around a ready future), never touches the wheel.
+//! is dropped unpolled (a `timeout` around a ready future), never touches the wheel. The
+//! entry of a delay dropped while armed goes back to a small pool in the timer, so
+//! insert-then-cancel churn does not allocate.
 //!
 //! States: *unarmed* (`entry == None`), *armed* (entry `PENDING`, in the wheel), *fired*
 //! (entry `FIRED`), *shut down* (entry `SHUTDOWN`). `reset` moves an armed or fired entry
@@ -113,14 +115,17 @@ impl Delay {
         self.handle.clock().deadline_tick(deadline.into_std())
     }
 
-    /// Arms a new entry (first `Pending` poll).
+    /// Arms a new entry (first `Pending` poll), then registers the waker and re-reads the
+    /// state, so a fire between the two is not lost.
     fn arm(&mut self, cx: &mut Context<'_>) -> Poll<()> {
         let when = self.tick_of(self.deadline);
-        let entry = Arc::new(Entry::new(when, Some(cx.waker().clone())));
-        let armed = self.handle.inner.arm(&entry, when);
-        self.entry = Some(entry);
+        let (entry, armed) = self.handle.inner.arm_new(when);
+        let entry = self.entry.insert(entry);
         match armed {
-            Armed::Pending => Poll::Pending,
+            Armed::Pending => {
+                entry.register(cx.waker());
+                check_state(entry)
+            }
             Armed::Fired => Poll::Ready(()),
             Armed::Shutdown => errors::shutdown(),
         }
@@ -163,9 +168,9 @@ impl Future for Delay {
 
 impl Drop for Delay {
     fn drop(&mut self) {
-        if let Some(entry) = &self.entry {
+        if let Some(entry) = self.entry.take() {
             if entry.state() == PENDING {
-                self.handle.inner.cancel(entry);
+                self.handle.inner.cancel_and_recycle(entry);
             }
         }
     }

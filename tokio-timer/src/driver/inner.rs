@@ -17,12 +17,18 @@ pub(crate) struct Inner {
 
 struct Locked {
     wheel: Wheel,
+    /// Entries of dropped delays, kept for reuse (no waker, not in the wheel, no other
+    /// reference). Bounded by `POOL_CAP`.
+    pool: Vec<Arc<Entry>>,
     /// `Some(t)`: the driver is parked (or about to park) until tick `t` (`u64::MAX`: no
     /// timer armed). `None`: the driver is running and will look at the wheel before it
     /// parks again.
     next_wake: Option<u64>,
     shutdown: bool,
 }
+
+/// Most entries kept for reuse: a burst of cancelled delays does not pin memory.
+const POOL_CAP: usize = if cfg!(loom) { 2 } else { 256 };
 
 /// What arming an entry did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +46,7 @@ impl Inner {
         Inner {
             locked: Mutex::new(Locked {
                 wheel: Wheel::new(),
+                pool: Vec::new(),
                 next_wake: None,
                 shutdown: false,
             }),
@@ -69,31 +76,52 @@ impl Inner {
     pub(crate) fn arm(&self, entry: &Arc<Entry>, when: u64) -> Armed {
         let (armed, unpark) = {
             let mut locked = self.locked.lock().unwrap();
-            if locked.shutdown {
-                return Armed::Shutdown;
-            }
-            locked.wheel.remove(entry);
-            entry.set_when(when);
-            if locked.wheel.insert(entry) {
-                entry.set_state(PENDING);
-                let unpark = locked.next_wake.is_some_and(|wake| when < wake);
-                (Armed::Pending, unpark)
-            } else {
-                entry.set_state(FIRED);
-                (Armed::Fired, false)
-            }
+            locked.arm(entry, when)
         };
+        self.after_arm(entry, armed, unpark);
+        armed
+    }
+
+    /// Arms a fresh entry (a recycled one when available) for tick `when`. The caller
+    /// registers its waker afterwards and then re-reads the state (see `wheel::entry`).
+    pub(crate) fn arm_new(&self, when: u64) -> (Arc<Entry>, Armed) {
+        let (entry, armed, unpark) = {
+            let mut locked = self.locked.lock().unwrap();
+            let entry = match locked.pool.pop() {
+                Some(entry) => entry,
+                None => Arc::new(Entry::new(when, None)),
+            };
+            let (armed, unpark) = locked.arm(&entry, when);
+            (entry, armed, unpark)
+        };
+        self.after_arm(&entry, armed, unpark);
+        (entry, armed)
+    }
+
+    fn after_arm(&self, entry: &Entry, armed: Armed, unpark: bool) {
         match armed {
             Armed::Fired => entry.wake(),
             _ if unpark => self.unpark.unpark(),
             _ => {}
         }
-        armed
     }
 
-    /// Unlinks `entry` if it is armed.
-    pub(crate) fn cancel(&self, entry: &Entry) {
-        self.locked.lock().unwrap().wheel.remove(entry);
+    /// Unlinks the entry of a dropped delay and keeps it for reuse when nothing else refers
+    /// to it. Its waker is taken first and dropped after the lock is released: dropping a
+    /// waker can run arbitrary code (even drop another delay), which must not happen under
+    /// the driver lock.
+    pub(crate) fn cancel_and_recycle(&self, entry: Arc<Entry>) {
+        let waker = entry.take_waker();
+        {
+            let mut locked = self.locked.lock().unwrap();
+            locked.wheel.remove(&entry);
+            if Arc::strong_count(&entry) == 1 && locked.pool.len() < POOL_CAP && !locked.shutdown {
+                locked.pool.push(entry);
+            } else {
+                drop(entry);
+            }
+        }
+        drop(waker);
     }
 
     /// Step 1 / 4: advance the wheel to `now` (a tick), fire and wake what is due. `buf` is
@@ -126,6 +154,7 @@ impl Inner {
             let mut locked = self.locked.lock().unwrap();
             locked.shutdown = true;
             self.shutdown.store(true, Ordering::Release);
+            locked.pool.clear();
             locked.wheel.drain(buf);
             for entry in buf.iter() {
                 entry.set_state(SHUTDOWN);
@@ -133,6 +162,25 @@ impl Inner {
         }
         for entry in buf.drain(..) {
             entry.wake();
+        }
+    }
+}
+
+impl Locked {
+    /// Returns what arming did and whether the parked driver must be woken.
+    fn arm(&mut self, entry: &Arc<Entry>, when: u64) -> (Armed, bool) {
+        if self.shutdown {
+            return (Armed::Shutdown, false);
+        }
+        self.wheel.remove(entry);
+        entry.set_when(when);
+        if self.wheel.insert(entry) {
+            entry.set_state(PENDING);
+            let unpark = self.next_wake.is_some_and(|wake| when < wake);
+            (Armed::Pending, unpark)
+        } else {
+            entry.set_state(FIRED);
+            (Armed::Fired, false)
         }
     }
 }

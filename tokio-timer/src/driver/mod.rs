@@ -2,8 +2,10 @@
 //! the handle that delays bind to.
 //!
 //! **Shared state** (`Inner`, one per timer, behind an `Arc` that the driver and every
-//! `Handle` hold): the clock; the wheel and `next_wake` under one mutex (the driver lock);
-//! a `shutdown` flag; the inner driver's unpark handle.
+//! `Handle` hold): the clock; the wheel, `next_wake` and a bounded pool of entries of
+//! dropped delays under one mutex (the driver lock); a `shutdown` flag; the inner driver's
+//! unpark handle. Nothing that can run user code (waking or dropping a waker) happens
+//! under the driver lock.
 //!
 //! **Parking protocol** (`Timer::park`, `Timer::park_timeout`):
 //! 1. Fire what is due: advance the wheel to the present tick, publish `FIRED` on every due

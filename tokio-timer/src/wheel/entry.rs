@@ -110,6 +110,11 @@ impl Entry {
         }
     }
 
+    /// Removes the registered waker (to drop it outside the driver lock).
+    pub(crate) fn take_waker(&self) -> Option<Waker> {
+        self.waker.lock().unwrap().take()
+    }
+
     /// Wakes the registered task, if any. Called after the state was published.
     pub(crate) fn wake(&self) {
         let waker = self.waker.lock().unwrap().take();

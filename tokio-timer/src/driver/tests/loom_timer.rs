@@ -46,7 +46,7 @@ fn loom_arm_and_cancel_race_a_fire() {
             assert_ne!(armed, Armed::Shutdown);
             // What `Delay::drop` does.
             if e2.state() == PENDING {
-                i2.cancel(&e2);
+                i2.cancel_and_recycle(e2);
             }
         });
         let mut buf = Vec::new();
@@ -56,7 +56,8 @@ fn loom_arm_and_cancel_race_a_fire() {
         assert!(buf.is_empty());
         let state = entry.state();
         assert!(state == PENDING || state == FIRED);
-        // Neither the wheel nor the scratch buffer kept a reference.
+        // Neither the wheel, the scratch buffer nor the pool kept a reference (the model
+        // holds one, so the entry is never recycled here).
         assert_eq!(Arc::strong_count(&entry), 1);
     });
 }
@@ -104,6 +105,35 @@ fn loom_cross_thread_arm_unparks_a_parking_driver() {
             next <= 5 || unparked,
             "driver would sleep past the new deadline"
         );
+    });
+}
+
+#[test]
+fn loom_recycled_entry_is_clean() {
+    loom::model(|| {
+        let (inner, _) = inner();
+        let (first, armed) = inner.arm_new(7);
+        assert_eq!(armed, Armed::Pending);
+        let wakes = std::sync::Arc::new(CountWake(AtomicUsize::new(0)));
+        first.register(&Waker::from(wakes.clone()));
+        let i2 = inner.clone();
+        // A delay dropped on one thread while the driver fires on another.
+        let dropper = thread::spawn(move || {
+            if first.state() == PENDING {
+                i2.cancel_and_recycle(first);
+            }
+        });
+        let mut buf = Vec::new();
+        inner.process(10, &mut buf);
+        dropper.join().unwrap();
+        assert_eq!(inner.armed(), 0);
+        // Whatever came back from the pool is unlinked, waker-less and re-armable.
+        let (second, armed) = inner.arm_new(20);
+        assert_eq!(armed, Armed::Pending);
+        assert_eq!(second.state(), PENDING);
+        assert!(second.take_waker().is_none());
+        assert!(wakes.0.load(Ordering::SeqCst) <= 1);
+        assert_eq!(inner.armed(), 1);
     });
 }
 
