@@ -129,9 +129,13 @@ impl Listener {
     /// Stores the task to wake on the next delivery.
     pub(crate) fn set_waker(&self, waker: &Waker) {
         let mut slot = lock(&self.waker);
-        match &*slot {
-            Some(w) if w.will_wake(waker) => {}
-            _ => *slot = Some(waker.clone()),
-        }
+        let replaced = match &*slot {
+            Some(w) if w.will_wake(waker) => None,
+            _ => slot.replace(waker.clone()),
+        };
+        // Dropped outside the lock: freeing a task may drop a `Signal`, whose `Drop`
+        // takes the registry lock (which `dispatch` holds while taking this one).
+        drop(slot);
+        drop(replaced);
     }
 }
