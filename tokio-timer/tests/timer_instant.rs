@@ -28,7 +28,8 @@ fn methods_and_ops() {
     assert_eq!(c, b);
     c -= d;
     assert_eq!(c, a);
-    assert!(a < b && b > a);
+    assert!(a < b);
+    assert!(b >= a);
     assert_eq!(a.max(b), b);
 
     let mut set = std::collections::HashSet::new();
