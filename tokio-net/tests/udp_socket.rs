@@ -129,3 +129,23 @@ fn send_to_unresolvable_target_is_invalid_input() {
         assert_eq!(err.to_string(), "no addresses to send data to");
     });
 }
+
+#[test]
+fn icmp_refused_on_connected_socket_is_an_error_then_pending() {
+    block_on(async {
+        let closed = {
+            let s = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+            s.local_addr().unwrap()
+        };
+        let a = UdpSocket::bind("127.0.0.1:0").await.unwrap();
+        a.connect(closed).await.unwrap();
+        a.send(b"anyone?").await.unwrap();
+        let mut buf = [0u8; 16];
+        let err = a.recv(&mut buf).await.unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::ConnectionRefused);
+        // The error was reported once; the socket is quiet now (no busy loop, no hang).
+        let waker = futures::task::noop_waker();
+        let mut cx = std::task::Context::from_waker(&waker);
+        assert!(a.poll_recv(&mut cx, &mut buf).is_pending());
+    });
+}
