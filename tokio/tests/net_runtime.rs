@@ -213,3 +213,40 @@ fn resources_outliving_their_runtime_error_instead_of_hanging() {
     use tokio::prelude::*;
     assert!(futures::executor::block_on(stream.read(&mut buf)).is_err());
 }
+
+#[test]
+fn every_runtime_thread_has_the_reactor() {
+    let rt = tokio::runtime::Builder::new()
+        .threaded_scheduler()
+        .core_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let std_socket = || std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    rt.block_on(async move {
+        // The block_on thread.
+        UdpSocket::from_std(std_socket()).unwrap();
+        // A worker.
+        tokio::spawn(async move { UdpSocket::from_std(std_socket()).map(drop) })
+            .await
+            .unwrap()
+            .unwrap();
+        // A blocking-pool thread.
+        tokio::task::spawn_blocking(move || UdpSocket::from_std(std_socket()).map(drop))
+            .await
+            .unwrap()
+            .unwrap();
+    });
+    // Inside `enter`.
+    rt.enter(|| UdpSocket::from_std(std_socket()).map(drop))
+        .unwrap();
+    // And a basic-scheduler runtime's block_on thread.
+    let basic = tokio::runtime::Builder::new()
+        .basic_scheduler()
+        .enable_io()
+        .build()
+        .unwrap();
+    basic
+        .block_on(async { UdpSocket::from_std(std_socket()).map(drop) })
+        .unwrap();
+}
