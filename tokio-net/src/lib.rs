@@ -7,7 +7,6 @@
 #![deny(missing_docs)]
 
 mod addr;
-mod coop;
 pub mod driver;
 mod errors;
 pub(crate) mod loom;

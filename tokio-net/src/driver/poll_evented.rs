@@ -203,7 +203,8 @@ where
         mut op: impl FnMut(&E) -> io::Result<usize>,
     ) -> Poll<io::Result<usize>> {
         let io = self.get_ref();
-        ready!(crate::coop::poll_proceed(cx));
+        // The cooperative budget, as in `Registration::poll_io`.
+        let coop = ready!(tokio_executor::coop::poll_proceed(cx));
         loop {
             let ev = ready!(self.registration.poll_ready(cx, dir))?;
             match op(io) {
@@ -211,12 +212,16 @@ where
                     if n > 0 && n < len {
                         self.registration.clear_readiness(ev);
                     }
+                    coop.made_progress();
                     return Poll::Ready(Ok(n));
                 }
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
                     self.registration.clear_readiness(ev);
                 }
-                Err(e) => return Poll::Ready(Err(e)),
+                Err(e) => {
+                    coop.made_progress();
+                    return Poll::Ready(Err(e));
+                }
             }
         }
     }

@@ -175,7 +175,9 @@ impl Registration {
         dir: Direction,
         mut op: impl FnMut() -> io::Result<R>,
     ) -> Poll<io::Result<R>> {
-        ready!(crate::coop::poll_proceed(cx));
+        // tokio 0.2's cooperative budget: an operation spends one unit of the task's
+        // budget, refunded unless it completes.
+        let coop = ready!(tokio_executor::coop::poll_proceed(cx));
         loop {
             let ev = match self.shared.poll_ready(cx, dir) {
                 Poll::Ready(Ok(ev)) => ev,
@@ -186,7 +188,10 @@ impl Registration {
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
                     self.shared.clear_readiness(ev);
                 }
-                res => return Poll::Ready(res),
+                res => {
+                    coop.made_progress();
+                    return Poll::Ready(res);
+                }
             }
         }
     }
