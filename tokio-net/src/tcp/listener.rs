@@ -52,6 +52,7 @@ impl TcpListener {
 
     fn bind_addr(addr: SocketAddr, caller: &'static Location<'static>) -> io::Result<TcpListener> {
         let listener = mio::net::TcpListener::bind(addr)?;
+        set_backlog(&listener, BACKLOG)?;
         let io = PollEvented::new_at(listener, Interest::READABLE, caller)?;
         Ok(TcpListener { io })
     }
@@ -146,5 +147,22 @@ impl fmt::Debug for TcpListener {
 impl AsRawFd for TcpListener {
     fn as_raw_fd(&self) -> RawFd {
         self.io.get_ref().as_raw_fd()
+    }
+}
+
+/// 0.2's listen backlog (mio 0.6 used 1024; mio 1 uses std's 128, which overflows under a
+/// burst of connects and makes the kernel reset connections that never reached `accept`).
+const BACKLOG: libc::c_int = 1024;
+
+/// Raises the backlog of a socket that is already listening: on Linux a second `listen`
+/// call only updates the queue length.
+fn set_backlog(listener: &mio::net::TcpListener, backlog: libc::c_int) -> io::Result<()> {
+    use std::os::unix::io::AsRawFd;
+    // SAFETY: the fd is open and owned by `listener` for the duration of the call; `listen`
+    // does not retain it.
+    if unsafe { libc::listen(listener.as_raw_fd(), backlog) } == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
     }
 }
