@@ -29,10 +29,20 @@ fn run(rt: tokio::runtime::Runtime, cap: usize, jobs: usize) {
         }
         done
     });
-    assert_eq!(done, (0..jobs).collect::<Vec<_>>(), "every closure ran once, results in order");
+    assert_eq!(
+        done,
+        (0..jobs).collect::<Vec<_>>(),
+        "every closure ran once, results in order"
+    );
     let peak = peak.load(SeqCst);
-    assert!(peak <= cap, "{peak} closures ran at once with a cap of {cap}");
-    assert!(peak >= 2, "the pool never ran two closures at once (peak {peak})");
+    assert!(
+        peak <= cap,
+        "{peak} closures ran at once with a cap of {cap}"
+    );
+    assert!(
+        peak >= 2,
+        "the pool never ran two closures at once (peak {peak})"
+    );
 }
 
 #[test]

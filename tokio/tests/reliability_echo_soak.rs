@@ -102,7 +102,10 @@ async fn client(addr: SocketAddr, id: u64, bytes: u64) -> (u64, Fnv) {
     }
     let sent = writer.await.expect("writer task");
     assert_eq!(total, bytes, "connection {id}: echoed byte count");
-    assert_eq!(got, sent, "connection {id}: echoed bytes differ from the bytes sent");
+    assert_eq!(
+        got, sent,
+        "connection {id}: echoed bytes differ from the bytes sent"
+    );
     (total, sent)
 }
 
@@ -141,12 +144,19 @@ fn soak(rt: Runtime) {
     let key = |e: &(u64, Fnv)| (e.0, e.1 .0);
     seen.sort_by_key(key);
     sent.sort_by_key(key);
-    assert_eq!(seen, sent, "server-side checksums differ from client-side ones");
+    assert_eq!(
+        seen, sent,
+        "server-side checksums differ from client-side ones"
+    );
 }
 
 fn warm_up() {
     // First use of the runtime, the resolver and std's lazy statics allocates once.
-    let rt = Builder::new().basic_scheduler().enable_all().build().unwrap();
+    let rt = Builder::new()
+        .basic_scheduler()
+        .enable_all()
+        .build()
+        .unwrap();
     rt.block_on(async {
         let l = TcpListener::bind("127.0.0.1:0").await.unwrap();
         drop(l);
@@ -172,7 +182,11 @@ fn echo_soak_threaded() {
 fn echo_soak_basic() {
     warm_up();
     let baseline = live_bytes();
-    let rt = Builder::new().basic_scheduler().enable_all().build().unwrap();
+    let rt = Builder::new()
+        .basic_scheduler()
+        .enable_all()
+        .build()
+        .unwrap();
     soak(rt);
     assert_back_to_baseline(baseline, 64 * 1024, "echo soak (basic)");
 }

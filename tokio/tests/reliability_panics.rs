@@ -24,7 +24,14 @@ fn runtimes() -> Vec<(&'static str, Runtime)> {
                 .build()
                 .unwrap(),
         ),
-        ("basic", Builder::new().basic_scheduler().enable_all().build().unwrap()),
+        (
+            "basic",
+            Builder::new()
+                .basic_scheduler()
+                .enable_all()
+                .build()
+                .unwrap(),
+        ),
     ]
 }
 
@@ -103,8 +110,16 @@ fn panic_in_poll() {
                 .expect_err(name);
             assert!(err.is_panic(), "{name}: {err:?}");
             let payload = err.into_panic();
-            assert_eq!(payload.downcast_ref::<&str>(), Some(&"boom in poll"), "{name}");
-            assert_eq!(drops.load(SeqCst), 1, "{name}: captured object dropped once");
+            assert_eq!(
+                payload.downcast_ref::<&str>(),
+                Some(&"boom in poll"),
+                "{name}"
+            );
+            assert_eq!(
+                drops.load(SeqCst),
+                1,
+                "{name}: captured object dropped once"
+            );
             assert_usable(&rt);
         }
     });

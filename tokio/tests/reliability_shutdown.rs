@@ -128,14 +128,23 @@ fn load_and_drop(rt: Runtime) {
     let check = Builder::new().basic_scheduler().build().unwrap();
     check.block_on(async move {
         for h in handles {
-            let err = h.await.expect_err("a task that never finished cannot succeed");
-            assert!(err.is_cancelled(), "expected a cancelled JoinError, got {err:?}");
+            let err = h
+                .await
+                .expect_err("a task that never finished cannot succeed");
+            assert!(
+                err.is_cancelled(),
+                "expected a cancelled JoinError, got {err:?}"
+            );
         }
     });
 }
 
 fn warm_up() {
-    let rt = Builder::new().basic_scheduler().enable_all().build().unwrap();
+    let rt = Builder::new()
+        .basic_scheduler()
+        .enable_all()
+        .build()
+        .unwrap();
     rt.block_on(async {
         drop(TcpListener::bind("127.0.0.1:0").await.unwrap());
         tokio::time::delay_for(Duration::from_millis(1)).await;
@@ -161,6 +170,12 @@ fn shutdown_with_pending_tasks_threaded() {
 fn shutdown_with_pending_tasks_basic() {
     warm_up();
     let baseline = live_bytes();
-    load_and_drop(Builder::new().basic_scheduler().enable_all().build().unwrap());
+    load_and_drop(
+        Builder::new()
+            .basic_scheduler()
+            .enable_all()
+            .build()
+            .unwrap(),
+    );
     assert_back_to_baseline(baseline, 64 * 1024, "shutdown (basic)");
 }

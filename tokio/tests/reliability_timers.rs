@@ -27,7 +27,11 @@ impl<F: Future> Future for PollOnce<'_, F> {
 #[test]
 fn million_delays_inserted_and_cancelled_leave_heap_at_baseline() {
     let n = pick(50_000, 300_000, 1_000_000);
-    let rt = Builder::new().basic_scheduler().enable_all().build().unwrap();
+    let rt = Builder::new()
+        .basic_scheduler()
+        .enable_all()
+        .build()
+        .unwrap();
     rt.block_on(async {
         // Warm up: the wheel's own structures reach their steady size.
         let mut d = tokio::time::delay_for(Duration::from_secs(1));
@@ -38,7 +42,11 @@ fn million_delays_inserted_and_cancelled_leave_heap_at_baseline() {
     rt.block_on(async {
         for chunk in 0..(n / 10_000).max(1) {
             let mut delays: Vec<_> = (0..10_000u64)
-                .map(|i| tokio::time::delay_for(Duration::from_millis(1_000 + (i * 7919 + chunk as u64) % 3_600_000)))
+                .map(|i| {
+                    tokio::time::delay_for(Duration::from_millis(
+                        1_000 + (i * 7919 + chunk as u64) % 3_600_000,
+                    ))
+                })
                 .collect();
             for d in delays.iter_mut() {
                 // The first pending poll inserts the entry into the wheel.
@@ -69,7 +77,10 @@ fn no_delay_fires_early() {
                     let start = Instant::now();
                     tokio::time::delay_for(dur).await;
                     let took = start.elapsed();
-                    assert!(took >= dur, "delay of {dur:?} completed after only {took:?}");
+                    assert!(
+                        took >= dur,
+                        "delay of {dur:?} completed after only {took:?}"
+                    );
                 })
             })
             .collect();

@@ -100,9 +100,7 @@ fn storm(rt: Runtime) {
                 last = now;
                 last_change = Instant::now();
             } else if last_change.elapsed() > Duration::from_secs(10) {
-                panic!(
-                    "lost wake-up: round {round} stalled at {now} of {target} completions"
-                );
+                panic!("lost wake-up: round {round} stalled at {now} of {target} completions");
             }
         }
     }

@@ -145,6 +145,8 @@ fn main() {
         tokio02::net::TcpListener,
         tokio02::net::TcpStream,
         tokio02::io::AsyncReadExt,
-        tokio02::net::TcpListener::bind("127.0.0.1:0").await.unwrap()
+        tokio02::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .unwrap()
     );
 }

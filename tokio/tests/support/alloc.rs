@@ -68,7 +68,10 @@ pub fn assert_back_to_baseline(baseline: isize, slack: isize, what: &str) {
     loop {
         let now = live_bytes();
         if now <= baseline + slack {
-            eprintln!("figure: {what}: live heap {} B from baseline", now - baseline);
+            eprintln!(
+                "figure: {what}: live heap {} B from baseline",
+                now - baseline
+            );
             return;
         }
         if std::time::Instant::now() > deadline {
