@@ -16,6 +16,7 @@ mod compat;
 mod floor;
 mod handoff;
 mod runtimes;
+mod watchdog;
 mod workloads;
 
 use std::time::Duration;
@@ -118,7 +119,7 @@ fn runners(d: &Def, flavor: Flavor) -> [Option<Runner>; 4] {
     ]
 }
 
-fn env_usize(key: &str, default: usize) -> usize {
+pub(crate) fn env_usize(key: &str, default: usize) -> usize {
     std::env::var(key)
         .ok()
         .and_then(|v| v.parse().ok())
@@ -164,38 +165,54 @@ fn ratio(a: Option<Duration>, b: Option<Duration>) -> String {
     }
 }
 
-fn run_row(d: &Def, flavor: Flavor, warmup: usize, batches: usize) -> String {
+fn run_row(row: usize, d: &Def, flavor: Flavor, warmup: usize, batches: usize) -> String {
     let mut rs = runners(d, flavor);
-    for r in rs.iter_mut().flatten() {
-        for _ in 0..warmup {
-            r();
+    let mut hung = [false; 4];
+    for (i, r) in rs.iter_mut().enumerate() {
+        if watchdog::is_hung(row, i) {
+            *r = None;
+            hung[i] = true;
+        }
+    }
+    for (i, r) in rs.iter_mut().enumerate() {
+        if let Some(r) = r {
+            for _ in 0..warmup {
+                watchdog::guard(row, i, &mut *r);
+            }
         }
     }
     let mut samples: [Vec<Duration>; 4] = Default::default();
     for _ in 0..batches {
         for (i, r) in rs.iter_mut().enumerate() {
             if let Some(r) = r {
-                samples[i].push(r());
+                samples[i].push(watchdog::guard(row, i, &mut *r));
             }
         }
     }
     drop(rs);
     let m: Vec<Option<Duration>> = samples.iter_mut().map(|s| median(s)).collect();
+    let show = |d: &Def, i: usize| {
+        if hung[i] {
+            format!("HUNG (a batch > {} s)", watchdog::hang_limit())
+        } else {
+            show(d, m[i])
+        }
+    };
     let best = match (m[1], m[2]) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     };
     let floor = match m[3] {
-        Some(_) => format!("{} (ours/mio {})", show(d, m[3]), ratio(m[0], m[3])),
+        Some(_) => format!("{} (ours/mio {})", show(d, 3), ratio(m[0], m[3])),
         None => String::new(),
     };
     format!(
         "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
         d.name,
         flavor.label(),
-        show(d, m[0]),
-        show(d, m[1]),
-        show(d, m[2]),
+        show(d, 0),
+        show(d, 1),
+        show(d, 2),
         ratio(m[0], m[1]),
         ratio(m[0], m[2]),
         ratio(m[0], best),
@@ -264,16 +281,27 @@ fn main() {
     let filter = std::env::args().nth(1).unwrap_or_default();
     let warmup = env_usize("BENCH_WARMUP", 2);
     let batches = env_usize("BENCH_BATCHES", 15);
-    println!("## Run\n\n{}", machine());
-    println!("- method: {warmup} warm-up + {batches} timed batches per runtime, interleaved batch by batch; medians; ratio = ours' median time / theirs (< 1.00: ours faster); `best` = the faster of tokio 1.x and tokio 0.2.25\n");
+    let start = env_usize("BENCH_START", 0);
+    let continued = std::env::var("BENCH_START").is_ok();
+    let mut group: &str = &std::env::var("BENCH_GROUP_OPEN").unwrap_or_default();
+    watchdog::spawn();
+    if !continued {
+        println!("## Run\n\n{}", machine());
+        println!("- method: {warmup} warm-up + {batches} timed batches per runtime, interleaved batch by batch; medians; ratio = ours' median time / theirs (< 1.00: ours faster); `best` = the faster of tokio 1.x and tokio 0.2.25\n");
+    }
     let flavors = [Flavor::MultiThread2, Flavor::CurrentThread];
-    let mut group = "";
+    let mut row = 0;
     for d in DEFS
         .iter()
         .filter(|d| format!("{}/{}", d.group, d.name).contains(&filter))
     {
+        if row + flavors.len() <= start {
+            row += flavors.len();
+            continue;
+        }
         if d.group != group {
             group = d.group;
+            watchdog::set_group(d.group);
             println!("\n### {group}\n");
             println!(
                 "| bench | scheduler | {} | {} | {} | ours/1.x | ours/0.2 | ours/best | {} |",
@@ -282,7 +310,10 @@ fn main() {
             println!("|---|---|---|---|---|---|---|---|---|");
         }
         for flavor in flavors {
-            println!("{}", run_row(d, flavor, warmup, batches));
+            if row >= start {
+                println!("{}", run_row(row, d, flavor, warmup, batches));
+            }
+            row += 1;
         }
     }
     if filter.is_empty() || filter == "alloc" {
