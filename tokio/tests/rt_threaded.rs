@@ -276,3 +276,77 @@ fn zero_core_threads_panics() {
 fn zero_max_threads_panics() {
     Builder::new().max_threads(0);
 }
+
+#[test]
+fn no_lost_wakeups_while_workers_go_idle() {
+    let rt = rt(4);
+    for i in 0..3_000 {
+        let (tx, rx) = std::sync::mpsc::channel();
+        if i % 2 == 0 {
+            rt.spawn(async move { tx.send(()).unwrap() });
+        } else {
+            // A task spawned from a worker, while the others fall asleep.
+            rt.spawn(async move {
+                tokio::spawn(async move { tx.send(()).unwrap() });
+            });
+        }
+        rx.recv_timeout(Duration::from_secs(5))
+            .unwrap_or_else(|_| panic!("task {i} never ran"));
+    }
+}
+
+#[test]
+fn remote_wake_of_idle_task_is_not_lost() {
+    let rt = rt(2);
+    for _ in 0..1_000 {
+        let (wake_tx, wake_rx) = std::sync::mpsc::channel::<std::task::Waker>();
+        let (done_tx, done_rx) = std::sync::mpsc::channel();
+        let flag = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let f = flag.clone();
+        rt.spawn(async move {
+            std::future::poll_fn(|cx| {
+                if f.load(SeqCst) {
+                    return std::task::Poll::Ready(());
+                }
+                wake_tx.send(cx.waker().clone()).unwrap();
+                std::task::Poll::Pending
+            })
+            .await;
+            done_tx.send(()).unwrap();
+        });
+        let waker = wake_rx.recv_timeout(Duration::from_secs(5)).unwrap();
+        flag.store(true, SeqCst);
+        waker.wake();
+        done_rx.recv_timeout(Duration::from_secs(5)).unwrap();
+    }
+}
+
+#[test]
+fn repeated_runtime_drop_joins_threads_and_drops_futures() {
+    for _ in 0..200 {
+        let started = Arc::new(AtomicUsize::new(0));
+        let stopped = Arc::new(AtomicUsize::new(0));
+        let drops = Arc::new(AtomicUsize::new(0));
+        let (s, t) = (started.clone(), stopped.clone());
+        let rt = Builder::new()
+            .threaded_scheduler()
+            .enable_all()
+            .on_thread_start(move || {
+                s.fetch_add(1, SeqCst);
+            })
+            .on_thread_stop(move || {
+                t.fetch_add(1, SeqCst);
+            })
+            .build()
+            .unwrap();
+        let guard = DropCounter(drops.clone());
+        drop(rt.spawn(async move {
+            let _g = guard;
+            std::future::pending::<()>().await;
+        }));
+        drop(rt);
+        assert!(started.load(SeqCst) >= 1);
+        assert_eq!(started.load(SeqCst), stopped.load(SeqCst));
+        assert_eq!(drops.load(SeqCst), 1);
+    }
+}
