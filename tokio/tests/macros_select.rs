@@ -357,6 +357,7 @@ fn biased_polls_in_declaration_order() {
     assert_eq!(polls.get(), 0, "the second branch is never reached");
 }
 
+#[cfg(feature = "rt-threaded")]
 #[test]
 fn works_on_the_runtime_with_timers_and_channels() {
     let rt = tokio::runtime::Builder::new()
@@ -382,17 +383,19 @@ fn works_on_the_runtime_with_timers_and_channels() {
     assert!(got == 40 || got == 41, "got {}", got);
 }
 
+#[cfg(feature = "rt-threaded")]
 fn assert_send<T: Send>(_: &T) {}
 
+#[cfg(feature = "rt-threaded")]
 #[test]
 fn expansions_are_send_when_their_futures_are() {
     let fut = async {
         let (tx, rx) = oneshot::channel::<u32>();
+        drop(tx);
         let a = tokio::select! {
             v = rx => v.unwrap_or(0),
             else => 1,
         };
-        drop(tx);
         let (b, c) = tokio::join!(async { 1 }, async { 2 });
         let d = tokio::try_join!(async { Ok::<_, ()>(3) })
             .map(|(d,)| d)

@@ -165,7 +165,7 @@ impl<T: 'static> LocalKey<T> {
         }
     }
 
-    /// Calls `f` with a reference to the value in scope, or returns an [`AccessError`] when
+    /// Calls `f` with a reference to the value in scope, or returns an `AccessError` when
     /// no [`scope`](LocalKey::scope) of this key is being polled.
     ///
     /// ```
