@@ -1,6 +1,14 @@
 //! tokio 0.2.25 compatibility: `tokio::io` traits (0.2 `poll_read(&mut [u8])` shape), ext
 //! traits, utilities and the prelude.
-#![allow(unused_mut)]
+#![allow(
+    clippy::unnecessary_mut_passed,
+    clippy::let_underscore_future,
+    clippy::async_yields_async,
+    clippy::too_many_arguments,
+    clippy::let_and_return,
+    clippy::io_other_error,
+    unused_mut
+)]
 
 use std::io::Cursor;
 use std::pin::Pin;
@@ -66,7 +74,10 @@ impl AsyncWrite for Collect {
         self.flushed = true;
         Poll::Ready(Ok(()))
     }
-    fn poll_shutdown(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<Result<(), io::Error>> {
+    fn poll_shutdown(
+        mut self: Pin<&mut Self>,
+        _cx: &mut Context<'_>,
+    ) -> Poll<Result<(), io::Error>> {
         self.shut = true;
         Poll::Ready(Ok(()))
     }
@@ -128,7 +139,8 @@ fn poll_read_buf_and_poll_write_buf_with_bytes() {
 fn read_ext_methods() {
     run(async {
         let data: Vec<u8> = vec![
-            1, 0, 2, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 4, 5, 0, 6, 0, 0, 0, 0xff, b'r', b'e', b's', b't',
+            1, 0, 2, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 4, 5, 0, 6, 0, 0, 0, 0xff, b'r', b'e', b's',
+            b't',
         ];
         let mut r = Cursor::new(data);
         assert_eq!(r.read_u8().await.unwrap(), 1);
@@ -244,9 +256,11 @@ fn buf_read_ext_and_lines_split() {
 fn buf_reader_writer_stream_accessors() {
     run(async {
         let mut r = BufReader::with_capacity(4, &b"abcdefgh"[..]);
-        let buf = futures::future::poll_fn(|cx| Pin::new(&mut r).poll_fill_buf(cx).map_ok(|b| b.to_vec()))
-            .await
-            .unwrap();
+        let buf = futures::future::poll_fn(|cx| {
+            Pin::new(&mut r).poll_fill_buf(cx).map_ok(|b| b.to_vec())
+        })
+        .await
+        .unwrap();
         assert_eq!(buf, b"abcd");
         assert_eq!(r.buffer(), b"abcd");
         Pin::new(&mut r).consume(2);
@@ -310,8 +324,10 @@ fn copy_and_utilities() {
 fn generic_split_unsplit() {
     run(async {
         let (a, mut b) = io::duplex(64);
-        let (mut rd, mut wr): (io::ReadHalf<io::DuplexStream>, io::WriteHalf<io::DuplexStream>) =
-            io::split(a);
+        let (mut rd, mut wr): (
+            io::ReadHalf<io::DuplexStream>,
+            io::WriteHalf<io::DuplexStream>,
+        ) = io::split(a);
         assert!(rd.is_pair_of(&wr));
         assert!(wr.is_pair_of(&rd));
         wr.write_all(b"abc").await.unwrap();
@@ -338,7 +354,10 @@ fn generic_unsplit_wrong_pair_panics() {
         .map(|s| s.to_string())
         .or_else(|| e.downcast_ref::<String>().cloned())
         .unwrap();
-    assert_eq!(msg, "Unrelated `split::Write` passed to `split::Read::unsplit`.");
+    assert_eq!(
+        msg,
+        "Unrelated `split::Write` passed to `split::Read::unsplit`."
+    );
 }
 
 #[test]

@@ -1,6 +1,14 @@
 //! tokio 0.2.25 compatibility: shapes of 0.2.25's io_*.rs tests (poll_read_buf with
 //! `prepare_uninitialized_buffer`, mock-task polling of io futures, io_lines, io_split).
-#![allow(unused_mut)]
+#![allow(
+    clippy::unnecessary_mut_passed,
+    clippy::let_underscore_future,
+    clippy::async_yields_async,
+    clippy::too_many_arguments,
+    clippy::let_and_return,
+    clippy::io_other_error,
+    unused_mut
+)]
 
 use bytes::{BufMut, BytesMut};
 use std::io;

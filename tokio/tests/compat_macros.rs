@@ -1,7 +1,15 @@
 //! tokio 0.2.25 compatibility: `#[tokio::main]` / `#[tokio::test]` with 0.2 arguments,
 //! `select!` (with `else`, `if` guards, refutable patterns), `join!`, `try_join!`, `pin!`,
 //! `task_local!`.
-#![allow(unused_mut, clippy::unit_cmp)]
+#![allow(
+    clippy::unnecessary_mut_passed,
+    clippy::let_underscore_future,
+    clippy::async_yields_async,
+    clippy::too_many_arguments,
+    clippy::let_and_return,
+    unused_mut,
+    clippy::unit_cmp
+)]
 
 use std::thread;
 use std::time::Duration;
@@ -223,9 +231,8 @@ async fn join_and_try_join() {
     let () = tokio::join!();
     let r: Result<(u8, u16), &str> = tokio::try_join!(async { Ok(1u8) }, async { Ok(2u16) });
     assert_eq!(r, Ok((1, 2)));
-    let r: Result<(u8, ()), &str> = tokio::try_join!(async { Ok(1u8) }, async {
-        Err::<(), _>("fail")
-    });
+    let r: Result<(u8, ()), &str> =
+        tokio::try_join!(async { Ok(1u8) }, async { Err::<(), _>("fail") });
     assert_eq!(r, Err("fail"));
     let (x,) = tokio::join!(async { 5 });
     assert_eq!(x, 5);

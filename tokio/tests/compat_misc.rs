@@ -1,7 +1,14 @@
 //! tokio 0.2.25 compatibility: process (Child is a Future), signal, fs, prelude, and
 //! feature-level odds and ends.
 #![cfg(unix)]
-#![allow(unused_mut)]
+#![allow(
+    clippy::unnecessary_mut_passed,
+    clippy::let_underscore_future,
+    clippy::async_yields_async,
+    clippy::too_many_arguments,
+    clippy::let_and_return,
+    unused_mut
+)]
 
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt, BufReader};
@@ -17,62 +24,66 @@ mod process_0_2 {
     use tokio::io::AsyncBufReadExt;
     use tokio::process::Command;
 
-#[tokio::test]
-async fn child_is_a_future() {
-    let child = Command::new("true").spawn().unwrap();
-    let _id: u32 = child.id();
-    let status = child.await.unwrap();
-    assert!(status.success());
-}
+    #[tokio::test]
+    async fn child_is_a_future() {
+        let child = Command::new("true").spawn().unwrap();
+        let _id: u32 = child.id();
+        let status = child.await.unwrap();
+        assert!(status.success());
+    }
 
-#[tokio::test]
-async fn command_status_output() {
-    let status = Command::new("sh").arg("-c").arg("exit 3").status().await.unwrap();
-    assert_eq!(status.code(), Some(3));
-    let out = Command::new("echo").arg("hi").output().await.unwrap();
-    assert_eq!(out.stdout, b"hi\n");
-}
+    #[tokio::test]
+    async fn command_status_output() {
+        let status = Command::new("sh")
+            .arg("-c")
+            .arg("exit 3")
+            .status()
+            .await
+            .unwrap();
+        assert_eq!(status.code(), Some(3));
+        let out = Command::new("echo").arg("hi").output().await.unwrap();
+        assert_eq!(out.stdout, b"hi\n");
+    }
 
-#[tokio::test]
-async fn child_pipes_and_kill() {
-    let mut child = Command::new("cat")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let stdout = child.stdout.take().unwrap();
-    stdin.write_all(b"line\n").await.unwrap();
-    let mut lines = BufReader::new(stdout).lines();
-    assert_eq!(lines.next_line().await.unwrap(), Some("line".to_string()));
-    child.kill().unwrap();
-    let status = child.await.unwrap();
-    assert!(!status.success());
-}
+    #[tokio::test]
+    async fn child_pipes_and_kill() {
+        let mut child = Command::new("cat")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .kill_on_drop(true)
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        stdin.write_all(b"line\n").await.unwrap();
+        let mut lines = BufReader::new(stdout).lines();
+        assert_eq!(lines.next_line().await.unwrap(), Some("line".to_string()));
+        child.kill().unwrap();
+        let status = child.await.unwrap();
+        assert!(!status.success());
+    }
 
-#[tokio::test]
-async fn wait_with_output() {
-    let child = Command::new("sh")
-        .arg("-c")
-        .arg("echo out; echo err 1>&2")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let out = child.wait_with_output().await.unwrap();
-    assert_eq!(out.stdout, b"out\n");
-    assert_eq!(out.stderr, b"err\n");
-}
+    #[tokio::test]
+    async fn wait_with_output() {
+        let child = Command::new("sh")
+            .arg("-c")
+            .arg("echo out; echo err 1>&2")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let out = child.wait_with_output().await.unwrap();
+        assert_eq!(out.stdout, b"out\n");
+        assert_eq!(out.stderr, b"err\n");
+    }
 
-#[tokio::test]
-async fn command_from_std() {
-    let mut std_cmd = std::process::Command::new("true");
-    std_cmd.arg("x");
-    let mut cmd: Command = std_cmd.into();
-    assert!(cmd.status().await.unwrap().success());
-}
-
+    #[tokio::test]
+    async fn command_from_std() {
+        let mut std_cmd = std::process::Command::new("true");
+        std_cmd.arg("x");
+        let mut cmd: Command = std_cmd.into();
+        assert!(cmd.status().await.unwrap().success());
+    }
 }
 
 #[tokio::test]
@@ -93,7 +104,11 @@ async fn signal_user_defined() {
 async fn signal_forbidden_is_error() {
     use tokio::signal::unix::{signal, SignalKind};
     let err = signal(SignalKind::from_raw(libc::SIGKILL)).unwrap_err();
-    assert!(err.to_string().contains("Refusing to register signal"), "{}", err);
+    assert!(
+        err.to_string().contains("Refusing to register signal"),
+        "{}",
+        err
+    );
 }
 
 #[tokio::test]
@@ -142,7 +157,12 @@ async fn fs_roundtrip() {
     names.sort();
     assert_eq!(names, vec!["a.txt", "b.txt"]);
     use tokio::stream::StreamExt;
-    let n = tokio::fs::read_dir(&dir).await.unwrap().collect::<Vec<_>>().await.len();
+    let n = tokio::fs::read_dir(&dir)
+        .await
+        .unwrap()
+        .collect::<Vec<_>>()
+        .await
+        .len();
     assert_eq!(n, 2);
     let md = tokio::fs::metadata(&p).await.unwrap();
     assert_eq!(md.len(), 11);

@@ -1,6 +1,16 @@
 //! tokio 0.2.25 compatibility: every nameable public path of API-0.2.md, generic bounds users
 //! write (`A: ToSocketAddrs`), and the io_driver `rt.enter(|| poll)` shape.
-#![allow(unused_mut, unused_imports, dead_code, clippy::type_complexity)]
+#![allow(
+    clippy::unnecessary_mut_passed,
+    clippy::let_underscore_future,
+    clippy::async_yields_async,
+    clippy::too_many_arguments,
+    clippy::let_and_return,
+    unused_mut,
+    unused_imports,
+    dead_code,
+    clippy::type_complexity
+)]
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -25,7 +35,11 @@ fn io_util_names() {
         _: Option<ReaderStream<&[u8]>>,
         _: Option<(Empty, Repeat, Sink, DuplexStream)>,
         _: Option<(ReadHalf<DuplexStream>, WriteHalf<DuplexStream>)>,
-        _: Option<(BufReader<&[u8]>, BufWriter<Vec<u8>>, BufStream<DuplexStream>)>,
+        _: Option<(
+            BufReader<&[u8]>,
+            BufWriter<Vec<u8>>,
+            BufStream<DuplexStream>,
+        )>,
         _: Option<(Stdin, Stdout, Stderr)>,
     ) {
     }
@@ -56,7 +70,11 @@ fn time_names() {
     use tokio::time::{Delay, Duration, Elapsed, Error, Instant, Interval, Throttle, Timeout};
     fn _n(
         _: Option<(Delay, Duration, Elapsed, Error, Instant, Interval)>,
-        _: Option<(Throttle<tokio::stream::Empty<()>>, Timeout<Delay>, T2<tokio::stream::Empty<()>>)>,
+        _: Option<(
+            Throttle<tokio::stream::Empty<()>>,
+            Timeout<Delay>,
+            T2<tokio::stream::Empty<()>>,
+        )>,
         _: Option<(DelayQueue<u8>, Expired<u8>, Key)>,
     ) {
     }
@@ -90,7 +108,9 @@ fn sync_names() {
 
 #[test]
 fn net_names() {
-    use tokio::net::tcp::{Incoming, OwnedReadHalf, OwnedWriteHalf, ReadHalf, ReuniteError, WriteHalf};
+    use tokio::net::tcp::{
+        Incoming, OwnedReadHalf, OwnedWriteHalf, ReadHalf, ReuniteError, WriteHalf,
+    };
     use tokio::net::udp::{RecvHalf, ReuniteError as UReuniteError, SendHalf};
     use tokio::net::unix::datagram::{
         OwnedRecvHalf, OwnedSendHalf, RecvHalf as DRecvHalf, ReuniteError as DReuniteError,
@@ -114,12 +134,12 @@ fn runtime_names() {
 #[test]
 fn fs_names() {
     use tokio::fs::os::unix::{symlink, DirBuilderExt, OpenOptionsExt};
-    use tokio::fs::{DirBuilder, DirEntry, File, OpenOptions, ReadDir};
     use tokio::fs::{
         canonicalize, copy, create_dir, create_dir_all, hard_link, metadata, read, read_dir,
         read_link, read_to_string, remove_dir, remove_dir_all, remove_file, rename,
         set_permissions, symlink_metadata, write,
     };
+    use tokio::fs::{DirBuilder, DirEntry, File, OpenOptions, ReadDir};
 }
 
 #[test]
@@ -148,11 +168,15 @@ fn hidden_future_module() {
     let _p = poll_fn(|_| Poll::Ready(()));
 }
 
-async fn connect_generic<A: tokio::net::ToSocketAddrs>(a: A) -> std::io::Result<tokio::net::TcpStream> {
+async fn connect_generic<A: tokio::net::ToSocketAddrs>(
+    a: A,
+) -> std::io::Result<tokio::net::TcpStream> {
     tokio::net::TcpStream::connect(a).await
 }
 
-async fn bind_generic<A: tokio::net::ToSocketAddrs>(a: A) -> std::io::Result<tokio::net::TcpListener> {
+async fn bind_generic<A: tokio::net::ToSocketAddrs>(
+    a: A,
+) -> std::io::Result<tokio::net::TcpListener> {
     tokio::net::TcpListener::bind(a).await
 }
 
@@ -199,7 +223,8 @@ fn test_drop_on_notify() {
     // Define a task that just drains the listener
     let task = Arc::new(Task::new(async move {
         // Create a listener
-        let mut listener = tokio_test::assert_ok!(tokio::net::TcpListener::bind("127.0.0.1:0").await);
+        let mut listener =
+            tokio_test::assert_ok!(tokio::net::TcpListener::bind("127.0.0.1:0").await);
         // Send the address
         let addr = listener.local_addr().unwrap();
         addr_tx.send(addr).unwrap();

@@ -1,6 +1,13 @@
 //! tokio 0.2.25 compatibility: `tokio::net`, written in 0.2 shape (`let mut listener`,
 //! `listener.accept()`, borrowed `split()`, `UdpSocket::split`, `peer_cred().uid`, ...).
-#![allow(unused_mut)]
+#![allow(
+    clippy::unnecessary_mut_passed,
+    clippy::let_underscore_future,
+    clippy::async_yields_async,
+    clippy::too_many_arguments,
+    clippy::let_and_return,
+    unused_mut
+)]
 #![cfg(unix)]
 
 use std::net::{Shutdown, SocketAddr};
@@ -38,12 +45,21 @@ fn rt() -> Runtime {
 
 fn run<F: std::future::Future>(f: F) -> F::Output {
     let mut rt = rt();
-    rt.block_on(async { tokio::time::timeout(Duration::from_secs(10), f).await.expect("test timed out") })
+    rt.block_on(async {
+        tokio::time::timeout(Duration::from_secs(10), f)
+            .await
+            .expect("test timed out")
+    })
 }
 
 fn tmp_path(name: &str) -> std::path::PathBuf {
     let mut p = std::env::temp_dir();
-    p.push(format!("compat-{}-{}-{}", std::process::id(), name, rand_suffix()));
+    p.push(format!(
+        "compat-{}-{}-{}",
+        std::process::id(),
+        name,
+        rand_suffix()
+    ));
     let _ = std::fs::remove_file(&p);
     p
 }
@@ -83,13 +99,21 @@ fn tcp_bind_variants_of_to_socket_addrs() {
         let _l = TcpListener::bind(a).await.unwrap();
         let _l = TcpListener::bind(&a).await.unwrap();
         let _l = TcpListener::bind(("127.0.0.1", 0)).await.unwrap();
-        let _l = TcpListener::bind(("127.0.0.1".to_string(), 0)).await.unwrap();
+        let _l = TcpListener::bind(("127.0.0.1".to_string(), 0))
+            .await
+            .unwrap();
         let _l = TcpListener::bind("127.0.0.1:0".to_string()).await.unwrap();
-        let _l = TcpListener::bind((std::net::Ipv4Addr::LOCALHOST, 0)).await.unwrap();
-        let _l = TcpListener::bind((std::net::IpAddr::from([127, 0, 0, 1]), 0)).await.unwrap();
+        let _l = TcpListener::bind((std::net::Ipv4Addr::LOCALHOST, 0))
+            .await
+            .unwrap();
+        let _l = TcpListener::bind((std::net::IpAddr::from([127, 0, 0, 1]), 0))
+            .await
+            .unwrap();
         let addrs = [a];
         let _l = TcpListener::bind(&addrs[..]).await.unwrap();
-        let err = TcpListener::bind(&[][..] as &[SocketAddr]).await.unwrap_err();
+        let err = TcpListener::bind(&[][..] as &[SocketAddr])
+            .await
+            .unwrap_err();
         assert_eq!(err.kind(), std::io::ErrorKind::InvalidInput);
         assert_eq!(err.to_string(), "could not resolve to any address");
     });
@@ -98,9 +122,15 @@ fn tcp_bind_variants_of_to_socket_addrs() {
 #[test]
 fn tcp_lookup_host() {
     run(async {
-        let addrs: Vec<SocketAddr> = tokio::net::lookup_host("127.0.0.1:80").await.unwrap().collect();
+        let addrs: Vec<SocketAddr> = tokio::net::lookup_host("127.0.0.1:80")
+            .await
+            .unwrap()
+            .collect();
         assert_eq!(addrs, vec!["127.0.0.1:80".parse::<SocketAddr>().unwrap()]);
-        let addrs: Vec<SocketAddr> = tokio::net::lookup_host(("localhost", 1)).await.unwrap().collect();
+        let addrs: Vec<SocketAddr> = tokio::net::lookup_host(("localhost", 1))
+            .await
+            .unwrap()
+            .collect();
         assert!(!addrs.is_empty());
     });
 }
@@ -132,7 +162,9 @@ fn tcp_poll_accept_mut() {
         let mut listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         tokio::spawn(async move { TcpStream::connect(addr).await.unwrap() });
-        let (s, _a) = futures::future::poll_fn(|cx| listener.poll_accept(cx)).await.unwrap();
+        let (s, _a) = futures::future::poll_fn(|cx| listener.poll_accept(cx))
+            .await
+            .unwrap();
         drop(s);
     });
 }
@@ -329,7 +361,11 @@ fn io_outside_runtime_panic_text_exact() {
 
 #[test]
 fn io_without_enable_io_panics() {
-    let mut rt = Builder::new().basic_scheduler().enable_time().build().unwrap();
+    let mut rt = Builder::new()
+        .basic_scheduler()
+        .enable_time()
+        .build()
+        .unwrap();
     let msg = rt.block_on(async {
         let fut = TcpListener::bind("127.0.0.1:0");
         let r = futures::FutureExt::catch_unwind(AssertUnwindSafe(fut)).await;
@@ -377,9 +413,13 @@ fn udp_mut_send_recv() {
         a.try_send(b"t1").unwrap();
         let n = b.recv(&mut buf).await.unwrap();
         assert_eq!(&buf[..n], b"t1");
-        let n = futures::future::poll_fn(|cx| a.poll_send(cx, b"p1")).await.unwrap();
+        let n = futures::future::poll_fn(|cx| a.poll_send(cx, b"p1"))
+            .await
+            .unwrap();
         assert_eq!(n, 2);
-        let n = futures::future::poll_fn(|cx| b.poll_recv(cx, &mut buf)).await.unwrap();
+        let n = futures::future::poll_fn(|cx| b.poll_recv(cx, &mut buf))
+            .await
+            .unwrap();
         assert_eq!(&buf[..n], b"p1");
     });
 }
@@ -392,10 +432,16 @@ fn udp_try_send_to_and_poll() {
         let b_addr = b.local_addr().unwrap();
         a.try_send_to(b"x", b_addr).unwrap();
         let mut buf = [0u8; 4];
-        let (n, _) = futures::future::poll_fn(|cx| b.poll_recv_from(cx, &mut buf)).await.unwrap();
+        let (n, _) = futures::future::poll_fn(|cx| b.poll_recv_from(cx, &mut buf))
+            .await
+            .unwrap();
         assert_eq!(n, 1);
-        futures::future::poll_fn(|cx| a.poll_send_to(cx, b"y", &b_addr)).await.unwrap();
-        let (n, _) = futures::future::poll_fn(|cx| b.poll_recv_from(cx, &mut buf)).await.unwrap();
+        futures::future::poll_fn(|cx| a.poll_send_to(cx, b"y", &b_addr))
+            .await
+            .unwrap();
+        let (n, _) = futures::future::poll_fn(|cx| b.poll_recv_from(cx, &mut buf))
+            .await
+            .unwrap();
         assert_eq!(&buf[..n], b"y");
     });
 }
@@ -666,11 +712,13 @@ fn runtime_drop_makes_io_error() {
     let _ = addr;
     let mut listener = listener;
     let mut rt2 = self::rt();
-    let r = rt2.block_on(async {
-        tokio::time::timeout(Duration::from_secs(2), listener.accept()).await
-    });
+    let r = rt2
+        .block_on(async { tokio::time::timeout(Duration::from_secs(2), listener.accept()).await });
     match r {
         Ok(Err(_)) => {}
-        other => panic!("expected an io error after runtime drop, got {:?}", other.map(|r| r.map(|_| ()))),
+        other => panic!(
+            "expected an io error after runtime drop, got {:?}",
+            other.map(|r| r.map(|_| ()))
+        ),
     }
 }

@@ -1,7 +1,15 @@
 //! tokio 0.2.25 compatibility: shapes of 0.2.25's tcp_*/udp/uds_* tests (address forms,
 //! std interop through TryInto, peek, shutdown, splits).
 #![cfg(unix)]
-#![allow(unused_mut)]
+#![allow(
+    clippy::unnecessary_mut_passed,
+    clippy::let_underscore_future,
+    clippy::async_yields_async,
+    clippy::too_many_arguments,
+    clippy::let_and_return,
+    clippy::io_other_error,
+    unused_mut
+)]
 
 use std::convert::TryInto;
 use std::io::{Read, Write};
@@ -25,7 +33,10 @@ async fn connect_with(addr_fn: impl FnOnce(SocketAddr) -> String) {
     let target = addr_fn(addr);
     let mine = assert_ok!(TcpStream::connect(&target[..]).await);
     let theirs = assert_ok!(rx.await);
-    assert_eq!(assert_ok!(mine.local_addr()), assert_ok!(theirs.peer_addr()));
+    assert_eq!(
+        assert_ok!(mine.local_addr()),
+        assert_ok!(theirs.peer_addr())
+    );
 }
 
 #[tokio::test]
@@ -98,7 +109,10 @@ async fn connect_v6() {
     });
     let mine = assert_ok!(TcpStream::connect(&addr).await);
     let theirs = assert_ok!(rx.await);
-    assert_eq!(assert_ok!(mine.local_addr()), assert_ok!(theirs.peer_addr()));
+    assert_eq!(
+        assert_ok!(mine.local_addr()),
+        assert_ok!(theirs.peer_addr())
+    );
 }
 
 #[tokio::test]

@@ -1,6 +1,14 @@
 //! tokio 0.2.25 compatibility: `tokio::runtime` and `tokio::task`, written the way 0.2 code
 //! writes them (`let mut rt`, `Builder::new().basic_scheduler()`, closure `enter`, ...).
-#![allow(unused_mut, clippy::let_unit_value)]
+#![allow(
+    clippy::unnecessary_mut_passed,
+    clippy::let_underscore_future,
+    clippy::async_yields_async,
+    clippy::too_many_arguments,
+    clippy::let_and_return,
+    unused_mut,
+    clippy::let_unit_value
+)]
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -52,9 +60,15 @@ fn runtime_new_block_on_mut() {
 #[test]
 fn builder_basic_and_threaded() {
     let mut rt = basic();
-    assert_eq!(rt.block_on(async { tokio::spawn(async { 1 }).await.unwrap() }), 1);
+    assert_eq!(
+        rt.block_on(async { tokio::spawn(async { 1 }).await.unwrap() }),
+        1
+    );
     let mut rt = threaded();
-    assert_eq!(rt.block_on(async { tokio::spawn(async { 2 }).await.unwrap() }), 2);
+    assert_eq!(
+        rt.block_on(async { tokio::spawn(async { 2 }).await.unwrap() }),
+        2
+    );
 }
 
 #[test]
@@ -115,7 +129,10 @@ fn builder_num_threads_deprecated() {
         .enable_all()
         .build()
         .unwrap();
-    assert_eq!(rt.block_on(async { tokio::spawn(async { 3 }).await.unwrap() }), 3);
+    assert_eq!(
+        rt.block_on(async { tokio::spawn(async { 3 }).await.unwrap() }),
+        3
+    );
 }
 
 #[test]
@@ -261,7 +278,11 @@ fn nested_block_on_panics() {
 fn drop_runtime_in_async_context_panics() {
     let mut rt = basic();
     let msg = rt.block_on(async {
-        let inner = Builder::new().threaded_scheduler().core_threads(1).build().unwrap();
+        let inner = Builder::new()
+            .threaded_scheduler()
+            .core_threads(1)
+            .build()
+            .unwrap();
         panic_msg(move || drop(inner))
     });
     assert!(
@@ -320,7 +341,11 @@ fn join_error_panic() {
     assert!(err.is_panic());
     assert!(!err.is_cancelled());
     assert_eq!(err.to_string(), "panic");
-    assert!(format!("{:?}", err).starts_with("JoinError::Panic"), "{:?}", err);
+    assert!(
+        format!("{:?}", err).starts_with("JoinError::Panic"),
+        "{:?}",
+        err
+    );
     let payload = err.into_panic();
     assert_eq!(*payload.downcast_ref::<&str>().unwrap(), "boom");
 
@@ -337,7 +362,10 @@ fn join_error_panic() {
         .unwrap_err();
     assert!(err.try_into_panic().is_ok());
     // runtime still usable
-    assert_eq!(rt.block_on(async { tokio::spawn(async { 1 }).await.unwrap() }), 1);
+    assert_eq!(
+        rt.block_on(async { tokio::spawn(async { 1 }).await.unwrap() }),
+        1
+    );
 }
 
 #[test]
@@ -351,7 +379,11 @@ fn join_error_hidden_ctors_and_into_panic_cancelled() {
     };
     let msg = panic_msg(move || err.into_panic());
     // 0.2 panics through `expect`, so the message is followed by ": JoinError::Cancelled"
-    assert!(msg.starts_with("`JoinError` reason is not a panic."), "{}", msg);
+    assert!(
+        msg.starts_with("`JoinError` reason is not a panic."),
+        "{}",
+        msg
+    );
     let p = JoinError::panic(Box::new("x"));
     assert!(p.is_panic());
 }
@@ -441,7 +473,9 @@ fn spawn_blocking_and_block_in_place() {
     let mut rt = threaded();
     let v = rt.block_on(async {
         let a = task::spawn_blocking(|| 3).await.unwrap();
-        let b = tokio::spawn(async { task::block_in_place(|| 4) }).await.unwrap();
+        let b = tokio::spawn(async { task::block_in_place(|| 4) })
+            .await
+            .unwrap();
         a + b
     });
     assert_eq!(v, 7);
@@ -507,7 +541,10 @@ fn spawn_local_outside_local_set_panics() {
             let _ = task::spawn_local(async {});
         })
     });
-    assert_eq!(msg, "`spawn_local` called from outside of a `task::LocalSet`");
+    assert_eq!(
+        msg,
+        "`spawn_local` called from outside of a `task::LocalSet`"
+    );
 }
 
 #[test]

@@ -1,6 +1,14 @@
 //! tokio 0.2.25 compatibility: the shapes of 0.2.25's `rt_common.rs`, run on both
 //! schedulers, plus `task_blocking.rs` / `task_local_set.rs` shapes.
-#![allow(unused_mut, clippy::let_unit_value)]
+#![allow(
+    clippy::unnecessary_mut_passed,
+    clippy::let_underscore_future,
+    clippy::async_yields_async,
+    clippy::too_many_arguments,
+    clippy::let_and_return,
+    unused_mut,
+    clippy::let_unit_value
+)]
 
 macro_rules! rt_test {
     ($($name:ident: $rt:expr;)*) => {$(
@@ -638,7 +646,11 @@ mod under_load {
     use tokio_test::assert_ok;
 
     fn basic() -> Runtime {
-        Builder::new().basic_scheduler().enable_all().build().unwrap()
+        Builder::new()
+            .basic_scheduler()
+            .enable_all()
+            .build()
+            .unwrap()
     }
 
     fn threaded() -> Runtime {

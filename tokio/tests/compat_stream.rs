@@ -1,6 +1,13 @@
 //! tokio 0.2.25 compatibility: `tokio::stream` (StreamExt, iter/once/empty/pending,
 //! FromStream collect targets, StreamMap).
-#![allow(unused_mut)]
+#![allow(
+    clippy::unnecessary_mut_passed,
+    clippy::let_underscore_future,
+    clippy::async_yields_async,
+    clippy::too_many_arguments,
+    clippy::let_and_return,
+    unused_mut
+)]
 
 use std::time::Duration;
 use tokio::stream::{self, Stream, StreamExt, StreamMap};
@@ -92,7 +99,9 @@ fn collect_targets() {
     run(async {
         let s: String = stream::iter(vec!["a", "b"]).collect().await;
         assert_eq!(s, "ab");
-        let s: String = stream::iter(vec!["a".to_string(), "c".to_string()]).collect().await;
+        let s: String = stream::iter(vec!["a".to_string(), "c".to_string()])
+            .collect()
+            .await;
         assert_eq!(s, "ac");
         let b: Box<[u8]> = stream::iter(vec![1u8, 2]).collect().await;
         assert_eq!(&b[..], &[1, 2]);
@@ -204,6 +213,9 @@ fn stream_iter_is_coop_budgeted() {
                 break;
             }
         }
-        assert!(seen_flag, "stream::iter must be cooperatively budgeted in 0.2.25");
+        assert!(
+            seen_flag,
+            "stream::iter must be cooperatively budgeted in 0.2.25"
+        );
     });
 }

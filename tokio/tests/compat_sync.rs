@@ -1,6 +1,13 @@
 //! tokio 0.2.25 compatibility: `tokio::sync` in 0.2 shape (`mut tx` send, watch `recv`,
 //! `broadcast::RecvError::Lagged`, `Semaphore::acquire` -> permit, `Notify::notify`, ...).
-#![allow(unused_mut)]
+#![allow(
+    clippy::unnecessary_mut_passed,
+    clippy::let_underscore_future,
+    clippy::async_yields_async,
+    clippy::too_many_arguments,
+    clippy::let_and_return,
+    unused_mut
+)]
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
@@ -62,11 +69,20 @@ fn mpsc_bounded_mut_sender() {
         assert_eq!(rx.try_recv().unwrap(), 3);
         assert_eq!(rx.recv().await, Some(4));
         assert_eq!(rx.try_recv().unwrap_err(), mpsc::error::TryRecvError::Empty);
-        assert_eq!(mpsc::error::TryRecvError::Empty.to_string(), "channel empty");
+        assert_eq!(
+            mpsc::error::TryRecvError::Empty.to_string(),
+            "channel empty"
+        );
         drop(tx);
         assert_eq!(rx.recv().await, None);
-        assert_eq!(rx.try_recv().unwrap_err(), mpsc::error::TryRecvError::Closed);
-        assert_eq!(mpsc::error::TryRecvError::Closed.to_string(), "channel closed");
+        assert_eq!(
+            rx.try_recv().unwrap_err(),
+            mpsc::error::TryRecvError::Closed
+        );
+        assert_eq!(
+            mpsc::error::TryRecvError::Closed.to_string(),
+            "channel closed"
+        );
     });
 }
 
@@ -136,7 +152,10 @@ fn mpsc_send_timeout() {
     run(async {
         let (mut tx, mut rx) = mpsc::channel::<u32>(1);
         tx.send_timeout(1, Duration::from_millis(10)).await.unwrap();
-        let err = tx.send_timeout(2, Duration::from_millis(10)).await.unwrap_err();
+        let err = tx
+            .send_timeout(2, Duration::from_millis(10))
+            .await
+            .unwrap_err();
         match &err {
             mpsc::error::SendTimeoutError::Timeout(v) => assert_eq!(*v, 2),
             _ => panic!(),
@@ -221,9 +240,18 @@ fn oneshot_basic() {
         assert_eq!(err.to_string(), "channel closed");
 
         let (tx, mut rx) = oneshot::channel::<u32>();
-        assert_eq!(rx.try_recv().unwrap_err(), oneshot::error::TryRecvError::Empty);
-        assert_eq!(oneshot::error::TryRecvError::Empty.to_string(), "channel empty");
-        assert_eq!(oneshot::error::TryRecvError::Closed.to_string(), "channel closed");
+        assert_eq!(
+            rx.try_recv().unwrap_err(),
+            oneshot::error::TryRecvError::Empty
+        );
+        assert_eq!(
+            oneshot::error::TryRecvError::Empty.to_string(),
+            "channel empty"
+        );
+        assert_eq!(
+            oneshot::error::TryRecvError::Closed.to_string(),
+            "channel closed"
+        );
         rx.close();
         assert!(tx.is_closed());
         assert_eq!(tx.send(1).unwrap_err(), 1);
@@ -348,11 +376,20 @@ fn broadcast_lagged_and_errors() {
         assert_eq!(rx.recv().await.unwrap(), 3);
         assert_eq!(rx.try_recv().unwrap(), 4);
         assert_eq!(rx.try_recv().unwrap_err(), broadcast::TryRecvError::Empty);
-        assert_eq!(broadcast::RecvError::Lagged(3).to_string(), "channel lagged by 3");
+        assert_eq!(
+            broadcast::RecvError::Lagged(3).to_string(),
+            "channel lagged by 3"
+        );
         assert_eq!(broadcast::RecvError::Closed.to_string(), "channel closed");
         assert_eq!(broadcast::TryRecvError::Empty.to_string(), "channel empty");
-        assert_eq!(broadcast::TryRecvError::Closed.to_string(), "channel closed");
-        assert_eq!(broadcast::TryRecvError::Lagged(2).to_string(), "channel lagged by 2");
+        assert_eq!(
+            broadcast::TryRecvError::Closed.to_string(),
+            "channel closed"
+        );
+        assert_eq!(
+            broadcast::TryRecvError::Lagged(2).to_string(),
+            "channel lagged by 2"
+        );
         let _: &dyn std::error::Error = &broadcast::RecvError::Closed;
         assert_eq!(tx.receiver_count(), 1);
         let mut rx2 = tx.subscribe();
@@ -370,7 +407,10 @@ fn broadcast_try_recv_lagged() {
     let (tx, mut rx) = broadcast::channel::<u32>(1);
     tx.send(1).unwrap();
     tx.send(2).unwrap();
-    assert_eq!(rx.try_recv().unwrap_err(), broadcast::TryRecvError::Lagged(1));
+    assert_eq!(
+        rx.try_recv().unwrap_err(),
+        broadcast::TryRecvError::Lagged(1)
+    );
     assert_eq!(rx.try_recv().unwrap(), 2);
 }
 

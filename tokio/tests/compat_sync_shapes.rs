@@ -1,6 +1,13 @@
 //! tokio 0.2.25 compatibility: the mock-task shapes of 0.2.25's sync_*.rs tests
 //! (`task::spawn(rx.recv())`, `is_woken`, `waker_ref_count`, exact Debug output).
-#![allow(unused_mut)]
+#![allow(
+    clippy::unnecessary_mut_passed,
+    clippy::let_underscore_future,
+    clippy::async_yields_async,
+    clippy::too_many_arguments,
+    clippy::let_and_return,
+    unused_mut
+)]
 
 use std::sync::Arc;
 use std::task::Poll;

@@ -1,6 +1,13 @@
 //! tokio 0.2.25 compatibility: shapes of 0.2.25's `task_blocking.rs`, `task_local_set.rs`,
 //! `task_local.rs` and `rt_basic.rs`.
-#![allow(unused_mut)]
+#![allow(
+    clippy::unnecessary_mut_passed,
+    clippy::let_underscore_future,
+    clippy::async_yields_async,
+    clippy::too_many_arguments,
+    clippy::let_and_return,
+    unused_mut
+)]
 
 use std::cell::Cell;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -20,7 +27,10 @@ fn rt() -> Runtime {
 
 #[test]
 fn yes_block_in_threaded_block_on() {
-    let mut rt = runtime::Builder::new().threaded_scheduler().build().unwrap();
+    let mut rt = runtime::Builder::new()
+        .threaded_scheduler()
+        .build()
+        .unwrap();
     rt.block_on(async {
         task::block_in_place(|| {});
     });
@@ -37,7 +47,10 @@ fn no_block_in_basic_block_on() {
 
 #[test]
 fn can_enter_basic_rt_from_within_block_in_place() {
-    let mut outer = runtime::Builder::new().threaded_scheduler().build().unwrap();
+    let mut outer = runtime::Builder::new()
+        .threaded_scheduler()
+        .build()
+        .unwrap();
     outer.block_on(async {
         task::block_in_place(|| {
             let mut inner = runtime::Builder::new().basic_scheduler().build().unwrap();
@@ -48,7 +61,10 @@ fn can_enter_basic_rt_from_within_block_in_place() {
 
 #[test]
 fn useful_panic_message_when_dropping_rt_in_rt() {
-    let mut outer = runtime::Builder::new().threaded_scheduler().build().unwrap();
+    let mut outer = runtime::Builder::new()
+        .threaded_scheduler()
+        .build()
+        .unwrap();
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         outer.block_on(async {
             let _ = runtime::Builder::new().basic_scheduler().build().unwrap();
@@ -79,12 +95,19 @@ fn nested_block_on_panic_payload_is_str() {
         .map(|s| s.to_string())
         .or_else(|| err.downcast_ref::<String>().cloned())
         .unwrap();
-    assert!(msg.starts_with("Cannot start a runtime from within a runtime."), "{}", msg);
+    assert!(
+        msg.starts_with("Cannot start a runtime from within a runtime."),
+        "{}",
+        msg
+    );
 }
 
 #[test]
 fn can_shutdown_with_zero_timeout_in_runtime() {
-    let mut outer = runtime::Builder::new().threaded_scheduler().build().unwrap();
+    let mut outer = runtime::Builder::new()
+        .threaded_scheduler()
+        .build()
+        .unwrap();
     outer.block_on(async {
         let rt = runtime::Builder::new().basic_scheduler().build().unwrap();
         rt.shutdown_timeout(Duration::from_nanos(0));
@@ -93,7 +116,10 @@ fn can_shutdown_with_zero_timeout_in_runtime() {
 
 #[test]
 fn can_shutdown_now_in_runtime() {
-    let mut outer = runtime::Builder::new().threaded_scheduler().build().unwrap();
+    let mut outer = runtime::Builder::new()
+        .threaded_scheduler()
+        .build()
+        .unwrap();
     outer.block_on(async {
         let rt = runtime::Builder::new().basic_scheduler().build().unwrap();
         rt.shutdown_background();
@@ -217,7 +243,10 @@ fn local_threadpool_blocking_in_place() {
 #[test]
 fn join_local_future_elsewhere() {
     ON_RT_THREAD.with(|cell| cell.set(true));
-    let mut rt = runtime::Builder::new().threaded_scheduler().build().unwrap();
+    let mut rt = runtime::Builder::new()
+        .threaded_scheduler()
+        .build()
+        .unwrap();
     let local = LocalSet::new();
     local.block_on(&mut rt, async move {
         let (tx, rx) = oneshot::channel();

@@ -1,6 +1,14 @@
 //! tokio 0.2.25 compatibility: tokio-test 0.2.1 (`task::spawn`, mock `io::Builder`, the
 //! assertion macros, `block_on`).
-#![allow(unused_mut)]
+#![allow(
+    clippy::unnecessary_mut_passed,
+    clippy::let_underscore_future,
+    clippy::async_yields_async,
+    clippy::too_many_arguments,
+    clippy::let_and_return,
+    clippy::io_other_error,
+    unused_mut
+)]
 
 use std::io;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -146,7 +154,10 @@ async fn mock_io_errors_and_wait() {
 
 #[tokio::test]
 async fn mock_io_write_spans_actions() {
-    let mut mock = tokio_test::io::Builder::new().write(b"ab").write(b"cd").build();
+    let mut mock = tokio_test::io::Builder::new()
+        .write(b"ab")
+        .write(b"cd")
+        .build();
     mock.write_all(b"abcd").await.unwrap();
 }
 
@@ -159,7 +170,9 @@ async fn mock_io_unconsumed_actions_do_not_panic_on_drop() {
 
 #[tokio::test]
 async fn mock_io_handle() {
-    let (mut mock, mut handle) = tokio_test::io::Builder::new().read(b"a").build_with_handle();
+    let (mut mock, mut handle) = tokio_test::io::Builder::new()
+        .read(b"a")
+        .build_with_handle();
     let mut buf = [0u8; 4];
     assert_eq!(mock.read(&mut buf).await.unwrap(), 1);
     handle.read(b"b");

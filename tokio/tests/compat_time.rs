@@ -1,6 +1,13 @@
 //! tokio 0.2.25 compatibility: `tokio::time` (delay_for, Delay::reset(&mut self), Interval as
 //! a Stream, DelayQueue, throttle, paused clock with auto-advance, panic texts).
-#![allow(unused_mut)]
+#![allow(
+    clippy::unnecessary_mut_passed,
+    clippy::let_underscore_future,
+    clippy::async_yields_async,
+    clippy::too_many_arguments,
+    clippy::let_and_return,
+    unused_mut
+)]
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::Duration;
@@ -213,7 +220,10 @@ fn time_error_type() {
     );
     let e = time::Error::at_capacity();
     assert!(e.is_at_capacity());
-    assert_eq!(e.to_string(), "timer is at capacity and cannot create a new entry");
+    assert_eq!(
+        e.to_string(),
+        "timer is at capacity and cannot create a new entry"
+    );
     let e = time::Error::invalid();
     assert!(e.is_invalid());
     assert_eq!(e.to_string(), "timer duration exceeds maximum duration");
@@ -285,7 +295,10 @@ fn throttle_stream() {
     let mut rt = rt();
     rt.block_on(async {
         let start = Instant::now();
-        let s = time::throttle(Duration::from_millis(10), tokio::stream::iter(vec![1, 2, 3]));
+        let s = time::throttle(
+            Duration::from_millis(10),
+            tokio::stream::iter(vec![1, 2, 3]),
+        );
         let v: Vec<i32> = s.collect().await;
         assert_eq!(v, vec![1, 2, 3]);
         assert!(start.elapsed() >= Duration::from_millis(20));

@@ -1,12 +1,21 @@
 //! tokio 0.2.25 compatibility: the paused-clock shapes of 0.2.25's time_*.rs tests
 //! (`time::pause()`, `advance(..).await` then `is_woken()`, DelayQueue under `task::spawn`).
-#![allow(unused_mut)]
+#![allow(
+    clippy::unnecessary_mut_passed,
+    clippy::let_underscore_future,
+    clippy::async_yields_async,
+    clippy::too_many_arguments,
+    clippy::let_and_return,
+    unused_mut
+)]
 
 use std::task::Poll;
 use std::time::Duration;
 use tokio::sync::oneshot;
 use tokio::time::{self, delay_for, delay_until, timeout, timeout_at, DelayQueue, Instant};
-use tokio_test::{assert_pending, assert_ready, assert_ready_eq, assert_ready_err, assert_ready_ok, task};
+use tokio_test::{
+    assert_pending, assert_ready, assert_ready_eq, assert_ready_err, assert_ready_ok, task,
+};
 
 fn ms(n: u64) -> Duration {
     Duration::from_millis(n)
