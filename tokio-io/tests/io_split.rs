@@ -21,7 +21,9 @@ fn halves_read_and_write_independently() {
 
 #[test]
 fn halves_move_to_other_threads() {
-    let (a, mut b) = tokio_io::duplex(8);
+    // Small enough that the writer waits for the reader many times; large enough that
+    // the 10-byte reply fits while nobody reads it yet.
+    let (a, mut b) = tokio_io::duplex(16);
     let (mut rd, mut wr) = tokio_io::split(a);
     let writer = std::thread::spawn(move || {
         block_on(async {
@@ -46,7 +48,7 @@ fn halves_move_to_other_threads() {
 
 #[test]
 fn is_pair_of_and_unsplit() {
-    let (a, b) = tokio_io::duplex(8);
+    let (a, b) = tokio_io::duplex(16);
     let (rd_a, wr_a) = tokio_io::split(a);
     let (rd_b, wr_b) = tokio_io::split(b);
     assert!(rd_a.is_pair_of(&wr_a));

@@ -34,7 +34,7 @@ cfg_io_std! {
     pub use self::stdio::{stderr, stdin, stdout, Stderr, Stdin, Stdout};
 }
 
-// net work: the driver-level re-export goes here, e.g.
+// Driver level (io-driver), wired by the coordinator once tokio-net's driver is in:
 // cfg_io_driver! { pub use tokio_net::driver::{PollEvented, Registration}; }
 
 cfg_io_util! {
