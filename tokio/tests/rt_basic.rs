@@ -187,3 +187,22 @@ fn panicking_future_is_dropped_while_unwinding() {
     assert!(rt.block_on(h).unwrap_err().is_panic());
     assert!(rx.recv().unwrap());
 }
+
+#[cfg(feature = "time")]
+#[test]
+fn timers_fire_while_tasks_stay_runnable() {
+    use std::sync::atomic::AtomicBool;
+    let rt = rt();
+    let stop = Arc::new(AtomicBool::new(false));
+    let s = stop.clone();
+    rt.block_on(async move {
+        let spinner = tokio::spawn(async move {
+            while !s.load(SeqCst) {
+                tokio::task::yield_now().await;
+            }
+        });
+        tokio::time::delay_for(Duration::from_millis(10)).await;
+        stop.store(true, SeqCst);
+        spinner.await.unwrap();
+    });
+}

@@ -263,7 +263,9 @@ fn park(cx: &Context, timeout: Option<Duration>) {
     let mut driver = {
         let mut core = cx.core.borrow_mut();
         let core = core.as_mut().expect("core missing");
-        if !core.tasks.is_empty() {
+        // A blocking park only with an empty queue; the zero-timeout poll after a full
+        // batch always runs, so I/O and timers progress while tasks stay runnable.
+        if timeout.is_none() && !core.tasks.is_empty() {
             return;
         }
         core.driver.take().expect("driver missing")
