@@ -120,3 +120,15 @@ fn debug_and_runtime_tasks() {
     });
     assert_eq!(out, (1, 2));
 }
+
+#[test]
+fn auto_traits() {
+    fn send_sync<T: Send + Sync>(_: &T) {}
+    fn send<T: Send>(_: &T) {}
+    send_sync(&NUMBER);
+    let err = NUMBER.try_with(|_| ()).unwrap_err();
+    send_sync(&err);
+    let scoped = NUMBER.scope(1, async { NUMBER.get() });
+    send(&scoped);
+    assert_eq!(block_on(scoped), 1);
+}
