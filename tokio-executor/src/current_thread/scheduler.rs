@@ -233,8 +233,12 @@ fn run<F: Future>(cx: &Context, future: F) -> F::Output {
             match next_task(cx) {
                 Some(task) => task.run(),
                 None => {
-                    // Step 3.
-                    if !shared.woken.load(Acquire) {
+                    // Step 3. A main future that woke itself (it yielded) still lets
+                    // the driver run once, without blocking: timers that `advance`
+                    // fired and ready I/O are delivered before its next poll.
+                    if shared.woken.load(Acquire) {
+                        park(cx, Some(Duration::ZERO));
+                    } else {
                         park(cx, None);
                     }
                     continue 'outer;
