@@ -151,6 +151,7 @@ async fn unix_extensions() {
     let _f = OpenOptions::new()
         .write(true)
         .create(true)
+        .truncate(true)
         .mode(0o600)
         .open(dir.join("m"))
         .await
