@@ -34,8 +34,11 @@ cfg_io_std! {
     pub use self::stdio::{stderr, stdin, stdout, Stderr, Stdin, Stdout};
 }
 
-// Driver level (io-driver), wired by the coordinator once tokio-net's driver is in:
-// cfg_io_driver! { pub use tokio_net::driver::{PollEvented, Registration}; }
+cfg_io_driver! {
+    // Driver level: readiness-based wrappers for any mio source. `Ready` stands in for mio
+    // 0.6's readiness set (mio 1 has none); `Interest` is mio 1's.
+    pub use tokio_net::driver::{Interest, PollEvented, Ready, Registration};
+}
 
 cfg_io_util! {
     pub use tokio_io::{AsyncBufReadExt, AsyncReadExt, AsyncSeekExt, AsyncWriteExt};
