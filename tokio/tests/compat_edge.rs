@@ -10,7 +10,11 @@ use tokio::time::{self, Instant};
 use tokio_test::{assert_pending, assert_ready, assert_ready_ok, task};
 
 fn basic() -> Runtime {
-    Builder::new().basic_scheduler().enable_all().build().unwrap()
+    Builder::new()
+        .basic_scheduler()
+        .enable_all()
+        .build()
+        .unwrap()
 }
 
 fn threaded() -> Runtime {
@@ -41,7 +45,8 @@ fn spawn_inside_enter_threaded_runs_on_workers() {
     let (tx, rx) = std::sync::mpsc::channel();
     rt.enter(|| {
         tokio::spawn(async move {
-            tx.send(std::thread::current().name().map(str::to_owned)).unwrap();
+            tx.send(std::thread::current().name().map(str::to_owned))
+                .unwrap();
         });
     });
     let name = rx.recv_timeout(Duration::from_secs(5)).unwrap();
@@ -110,7 +115,10 @@ fn semaphore_fifo_no_barging() {
     assert_pending!(waiter.poll());
     drop(p);
     // the released permit belongs to the queued waiter
-    assert!(s.try_acquire().is_err(), "try_acquire must not barge past a queued waiter");
+    assert!(
+        s.try_acquire().is_err(),
+        "try_acquire must not barge past a queued waiter"
+    );
     assert!(waiter.is_woken());
     assert_ready!(waiter.poll());
     assert!(s.try_acquire().is_ok());
@@ -126,7 +134,10 @@ fn mutex_fifo_no_barging() {
     });
     assert_pending!(waiter.poll());
     drop(g);
-    assert!(m.try_lock().is_err(), "try_lock must not barge past a queued waiter");
+    assert!(
+        m.try_lock().is_err(),
+        "try_lock must not barge past a queued waiter"
+    );
     assert_ready!(waiter.poll());
     assert_eq!(*m.try_lock().unwrap(), 1);
 }
@@ -189,7 +200,10 @@ fn mock_write_skips_interleaved_reads_and_stops_at_wait() {
 fn mock_read_never_spans_two_actions() {
     let mut rt = basic();
     rt.block_on(async {
-        let mut mock = tokio_test::io::Builder::new().read(b"ab").read(b"cd").build();
+        let mut mock = tokio_test::io::Builder::new()
+            .read(b"ab")
+            .read(b"cd")
+            .build();
         let mut buf = [0u8; 8];
         assert_eq!(mock.read(&mut buf).await.unwrap(), 2);
         assert_eq!(mock.read(&mut buf).await.unwrap(), 2);
@@ -271,7 +285,10 @@ fn io_after_runtime_drop_errors_not_hangs() {
     });
     match r {
         Ok(Err(_)) => {}
-        other => panic!("expected an io::Error, got {:?}", other.map(|r| r.map(|_| ()))),
+        other => panic!(
+            "expected an io::Error, got {:?}",
+            other.map(|r| r.map(|_| ()))
+        ),
     }
     drop(b);
 }

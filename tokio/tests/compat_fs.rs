@@ -24,7 +24,11 @@ async fn create_dir_and_all() {
     fs::create_dir_all(&deep).await.unwrap();
     assert!(deep.is_dir());
     let built = base.join("x/y");
-    fs::DirBuilder::new().recursive(true).create(&built).await.unwrap();
+    fs::DirBuilder::new()
+        .recursive(true)
+        .create(&built)
+        .await
+        .unwrap();
     assert!(built.is_dir());
     fs::remove_dir(&new_dir).await.unwrap();
     assert!(!new_dir.exists());
@@ -85,9 +89,15 @@ async fn file_ops() {
     fs::copy(&p, base.join("g")).await.unwrap();
     fs::rename(base.join("g"), base.join("h")).await.unwrap();
     fs::hard_link(base.join("h"), base.join("i")).await.unwrap();
-    fs::os::unix::symlink(base.join("h"), base.join("j")).await.unwrap();
+    fs::os::unix::symlink(base.join("h"), base.join("j"))
+        .await
+        .unwrap();
     assert_eq!(fs::read_link(base.join("j")).await.unwrap(), base.join("h"));
-    assert!(fs::symlink_metadata(base.join("j")).await.unwrap().file_type().is_symlink());
+    assert!(fs::symlink_metadata(base.join("j"))
+        .await
+        .unwrap()
+        .file_type()
+        .is_symlink());
     let c = fs::canonicalize(base.join("j")).await.unwrap();
     assert!(c.ends_with("h"));
     fs::remove_file(base.join("i")).await.unwrap();
