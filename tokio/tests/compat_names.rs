@@ -245,3 +245,25 @@ fn test_drop_on_notify() {
     // Force the reactor to turn
     rt.block_on(async {});
 }
+
+#[test]
+fn auto_traits_with_send_not_sync_payload() {
+    use std::cell::Cell;
+    fn send_sync<T: Send + Sync>() {}
+    // JoinHandle<T>: Send + Sync when T: Send
+    send_sync::<tokio::task::JoinHandle<Cell<u8>>>();
+    // broadcast halves: Send + Sync when T: Send
+    send_sync::<tokio::sync::broadcast::Sender<Cell<u8>>>();
+    send_sync::<tokio::sync::broadcast::Receiver<Cell<u8>>>();
+    // Mutex<T>: Send + Sync when T: Send
+    send_sync::<tokio::sync::Mutex<Cell<u8>>>();
+    send_sync::<tokio::sync::mpsc::Sender<Cell<u8>>>();
+    send_sync::<tokio::sync::mpsc::Receiver<Cell<u8>>>();
+    send_sync::<tokio::sync::oneshot::Sender<Cell<u8>>>();
+    send_sync::<tokio::sync::oneshot::Receiver<Cell<u8>>>();
+    send_sync::<tokio::sync::Semaphore>();
+    send_sync::<tokio::sync::Notify>();
+    send_sync::<tokio::runtime::Handle>();
+    send_sync::<tokio::time::Delay>();
+    send_sync::<tokio::io::DuplexStream>();
+}
