@@ -1,5 +1,6 @@
 //! tokio 0.2.25 compatibility: the cooperative budget (128 operations per task poll) on the
 //! resources 0.2.25 budgets.
+#![allow(clippy::await_holding_lock)]
 #![allow(unused_mut, clippy::unnecessary_mut_passed)]
 
 use std::future::Future;

@@ -75,8 +75,7 @@ async fn file_ops() {
     assert_eq!(md.len(), 5);
     let f2 = f.try_clone().await.unwrap();
     drop(f2);
-    let mut perms = md.permissions();
-    perms.set_readonly(false);
+    let perms = md.permissions();
     f.set_permissions(perms.clone()).await.unwrap();
     fs::set_permissions(&p, perms).await.unwrap();
     drop(f);

@@ -56,7 +56,8 @@ async fn mut_ref_impls() {
     (&mut rr).read_to_string(&mut s).await.unwrap();
     assert_eq!(s, "abc");
     let mut v = Vec::new();
-    (&mut v).write_all(b"z").await.unwrap();
+    let vr = &mut v;
+    AsyncWriteExt::write_all(&mut &mut *vr, b"z").await.unwrap();
     assert_eq!(v, b"z");
 }
 
