@@ -166,6 +166,7 @@ fn warm_up() {
 
 #[test]
 fn echo_soak_threaded() {
+    let _serial = support::serial();
     warm_up();
     let baseline = live_bytes();
     let rt = Builder::new()
@@ -180,6 +181,7 @@ fn echo_soak_threaded() {
 
 #[test]
 fn echo_soak_basic() {
+    let _serial = support::serial();
     warm_up();
     let baseline = live_bytes();
     let rt = Builder::new()

@@ -13,6 +13,8 @@ use std::time::Duration;
 use tokio::runtime::{Builder, Runtime};
 use tokio::task::LocalSet;
 
+mod support;
+
 fn runtimes() -> Vec<(&'static str, Runtime)> {
     vec![
         (
@@ -71,6 +73,7 @@ fn assert_usable(rt: &Runtime) {
 }
 
 fn quiet<R>(f: impl FnOnce() -> R) -> R {
+    let _serial = support::serial();
     // The panics these tests provoke are expected: keep them out of the output, but let
     // every other panic (a failed assertion) through to the default hook.
     let prev = std::sync::Arc::new(std::panic::take_hook());
@@ -255,7 +258,6 @@ fn panic_in_blocking_closure() {
         for (name, rt) in runtimes() {
             let err = rt
                 .block_on(rt.handle().spawn_blocking(|| panic!("boom in blocking")))
-                .map(|()| ())
                 .expect_err(name);
             assert!(err.is_panic(), "{name}");
             let ok = rt.block_on(rt.handle().spawn_blocking(|| 9)).unwrap();

@@ -153,6 +153,7 @@ fn warm_up() {
 
 #[test]
 fn shutdown_with_pending_tasks_threaded() {
+    let _serial = support::serial();
     warm_up();
     let baseline = live_bytes();
     load_and_drop(
@@ -168,6 +169,7 @@ fn shutdown_with_pending_tasks_threaded() {
 
 #[test]
 fn shutdown_with_pending_tasks_basic() {
+    let _serial = support::serial();
     warm_up();
     let baseline = live_bytes();
     load_and_drop(

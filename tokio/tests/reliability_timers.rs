@@ -26,6 +26,7 @@ impl<F: Future> Future for PollOnce<'_, F> {
 
 #[test]
 fn million_delays_inserted_and_cancelled_leave_heap_at_baseline() {
+    let _serial = support::serial();
     let n = pick(50_000, 300_000, 1_000_000);
     let rt = Builder::new()
         .basic_scheduler()
@@ -61,6 +62,7 @@ fn million_delays_inserted_and_cancelled_leave_heap_at_baseline() {
 
 #[test]
 fn no_delay_fires_early() {
+    let _serial = support::serial();
     let count = pick(300, 2_000, 5_000);
     let rt = Builder::new()
         .threaded_scheduler()
