@@ -45,12 +45,8 @@ fn io_util_names() {
     }
 }
 
-#[cfg(any())]
-// COMPAT BUG: `tokio::io::PollEvented` / `tokio::io::Registration` are not exported
-// (tokio/src/io/mod.rs line `// cfg_io_driver! { pub use tokio_net::driver::{PollEvented, Registration}; }`
-// is still commented out): error[E0432]: unresolved imports `tokio::io::PollEvented`,
-// `tokio::io::Registration`. (0.2's versions take mio 0.6 `Evented` types; with mio 1 they
-// cannot be source compatible anyway, but the names should exist.)
+// `tokio::io::{PollEvented, Registration}` exist (0.2's take mio 0.6 `Evented` types; these
+// take mio 1 sources, so only the names are source compatible).
 #[test]
 fn io_driver_names() {
     use tokio::io::{PollEvented, Registration};

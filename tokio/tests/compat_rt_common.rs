@@ -721,7 +721,6 @@ mod under_load {
     }
 
     #[test]
-    #[ignore = "compat bug: basic_scheduler never polls the I/O/time driver while tasks stay runnable (hangs); 0.2.25 does park_timeout(0) every 61 tasks"]
     fn io_driver_called_when_under_load_basic() {
         bounded(|| io_driver_called_when_under_load(basic()));
     }
@@ -732,7 +731,6 @@ mod under_load {
     }
 
     #[test]
-    #[ignore = "compat bug: basic_scheduler never polls the I/O/time driver while tasks stay runnable (delay never fires)"]
     fn timer_fires_under_load_basic() {
         bounded(|| timer_fires_under_load(basic()));
     }

@@ -65,7 +65,7 @@ async fn return_elapsed_errors_only_once() {
     time::advance(ms(51)).await;
     let v = assert_ready!(stream.poll_next());
     assert!(v.unwrap().is_err()); // timeout!
-    // deadline elapses again, but no error is returned
+                                  // deadline elapses again, but no error is returned
     time::advance(ms(50)).await;
     assert_pending!(stream.poll_next());
     time::advance(ms(100)).await;

@@ -214,7 +214,6 @@ fn macro_assert_ok_by_path_with_import() {
 }
 
 #[test]
-#[ignore = "compat bug: after time::advance(d).await the fired Delay's mock waker was not woken (is_woken false)"]
 fn paused_clock_available_via_tokio_test() {
     tokio_test::block_on(async {
         tokio::time::pause();

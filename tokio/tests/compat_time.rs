@@ -337,7 +337,6 @@ fn paused_clock_auto_advance_threaded() {
 }
 
 #[test]
-#[ignore = "compat bug: after time::advance(d).await the fired Delay's waker was not woken (Spawn::is_woken false); 0.2.25 runs the timer driver during the yield inside advance"]
 fn pause_advance_is_woken() {
     let mut rt = rt();
     rt.block_on(async {
@@ -356,7 +355,6 @@ fn pause_advance_is_woken() {
 
 // tokio 0.2.25 tests/time_delay.rs `reset_future_delay_after_fire` shape
 #[tokio::test]
-#[ignore = "compat bug: after time::advance(d).await the fired Delay's waker was not woken (Spawn::is_woken false); 0.2.25 runs the timer driver during the yield inside advance"]
 async fn pause_advance_past_deadline_is_woken() {
     time::pause();
     let now = Instant::now();
@@ -368,7 +366,6 @@ async fn pause_advance_past_deadline_is_woken() {
 }
 
 #[tokio::test]
-#[ignore = "compat bug: after time::advance(d).await the fired Delay's waker was not woken (Spawn::is_woken false); 0.2.25 runs the timer driver during the yield inside advance"]
 async fn pause_advance_exact_deadline_is_woken() {
     time::pause();
     let mut d = task::spawn(delay_for(Duration::from_millis(10)));

@@ -1,6 +1,11 @@
 //! tokio 0.2.25 compatibility: the shapes of tokio-test 0.2.1's own tests (block_on.rs,
 //! io.rs, macros.rs).
-#![allow(unused_mut, clippy::io_other_error, clippy::unit_cmp, clippy::let_unit_value)]
+#![allow(
+    unused_mut,
+    clippy::io_other_error,
+    clippy::unit_cmp,
+    clippy::let_unit_value
+)]
 
 use std::io;
 use std::task::Poll;

@@ -125,6 +125,8 @@ async fn datagram_owned_halves_across_tasks() -> io::Result<()> {
 
 #[tokio::test]
 async fn unix_stream_connect_missing_path_is_error() {
-    let err = UnixStream::connect("/nonexistent/compat.sock").await.unwrap_err();
+    let err = UnixStream::connect("/nonexistent/compat.sock")
+        .await
+        .unwrap_err();
     assert_eq!(err.kind(), io::ErrorKind::NotFound);
 }
