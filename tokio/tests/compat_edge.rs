@@ -350,3 +350,23 @@ fn rwlock_is_write_preferring() {
     assert!(r2.is_woken());
     assert_ready!(r2.poll());
 }
+
+#[tokio::test]
+async fn tcp_listener_sets_reuseaddr() {
+    // Leave the server side of a connection in TIME_WAIT, then rebind the same port.
+    let mut l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = l.local_addr().unwrap();
+    let mut c = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let (s, _) = l.accept().await.unwrap();
+    drop(s); // server closes first -> TIME_WAIT on the listening port
+    let mut buf = [0u8; 1];
+    assert_eq!(c.read(&mut buf).await.unwrap(), 0);
+    drop(c);
+    drop(l);
+    let l2 = tokio::net::TcpListener::bind(addr).await;
+    assert!(
+        l2.is_ok(),
+        "rebinding failed: {:?} (0.2 sets SO_REUSEADDR)",
+        l2.err()
+    );
+}
