@@ -7,8 +7,8 @@
 //! - `list`: the owned-task list each scheduler keeps, for shutdown.
 //! - [`JoinHandle`], [`JoinError`], [`yield_now`]: the public face.
 //!
-//! Reference kinds, each counted in the state word: [`Task`] (the owned-list entry),
-//! [`Notified`] (a queued run), each `Waker`, and the `JoinHandle`.
+//! Reference kinds, each counted in the state word: `Task` (the owned-list entry),
+//! `Notified` (a queued run), each `Waker`, and the `JoinHandle`.
 
 mod core;
 mod error;

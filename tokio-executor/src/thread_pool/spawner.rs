@@ -6,7 +6,7 @@ use crate::task::JoinHandle;
 use std::fmt;
 use std::future::Future;
 
-/// Spawns tasks onto a [`ThreadPool`]; cheap to clone.
+/// Spawns tasks onto a [`ThreadPool`](super::ThreadPool); cheap to clone.
 #[derive(Clone)]
 pub struct Spawner {
     pub(super) shared: Arc<worker::Shared>,
