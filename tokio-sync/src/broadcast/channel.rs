@@ -317,6 +317,11 @@ impl<T: Clone> Receiver<T> {
     }
 
     fn poll_recv_inner(&mut self, cx: &mut Context<'_>) -> Poll<Result<T, RecvError>> {
+        // Spends one unit of the task's coop budget (`util::coop`).
+        crate::util::coop::budgeted(cx, |cx| self.poll_recv_unbudgeted(cx))
+    }
+
+    fn poll_recv_unbudgeted(&mut self, cx: &mut Context<'_>) -> Poll<Result<T, RecvError>> {
         loop {
             self.wait.arm(&self.shared.notify_rx);
             let res = match self.try_recv() {

@@ -130,10 +130,19 @@ impl<T> Sender<T> {
                     return Err(SendError(value));
                 }
             } else {
+                // The fast path spends one unit of the coop budget, as a waiting send does
+                // through the acquire future (`util::coop`).
+                let unit = std::future::poll_fn(tokio_executor::coop::poll_proceed).await;
                 match self.sem().try_acquire(1) {
-                    Ok(()) => {}
-                    Err(batch::TryAcquireError::Closed) => return Err(SendError(value)),
+                    Ok(()) => unit.made_progress(),
+                    Err(batch::TryAcquireError::Closed) => {
+                        unit.made_progress();
+                        return Err(SendError(value));
+                    }
                     Err(batch::TryAcquireError::NoPermits) => {
+                        // Refund now (never hold a unit across an await): the acquire
+                        // future below spends its own.
+                        drop(unit);
                         // Declared first, so dropped after the acquire future if this
                         // `send` is cancelled mid-wait.
                         let _wake = WakeIfDrained(&self.chan);
@@ -207,6 +216,11 @@ impl<T> Sender<T> {
         if self.permit.reserved {
             return Poll::Ready(Ok(()));
         }
+        // Reserving spends one unit of the task's coop budget (`util::coop`).
+        crate::util::coop::budgeted(cx, |cx| self.poll_reserve(cx))
+    }
+
+    fn poll_reserve(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), ClosedError>> {
         if !self.permit.queued {
             match self.chan.semaphore().sem.try_acquire(1) {
                 Ok(()) => {

@@ -132,7 +132,12 @@ impl<T, S: Semaphore> Rx<T, S> {
         self.inner.semaphore.close();
     }
 
+    /// Spends one unit of the task's coop budget (`util::coop`).
     pub(crate) fn recv(&mut self, cx: &mut Context<'_>) -> Poll<Option<T>> {
+        crate::util::coop::budgeted(cx, |cx| self.recv_unbudgeted(cx))
+    }
+
+    fn recv_unbudgeted(&mut self, cx: &mut Context<'_>) -> Poll<Option<T>> {
         if let Some(out) = self.try_pop() {
             return Poll::Ready(out);
         }

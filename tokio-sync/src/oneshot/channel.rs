@@ -194,14 +194,17 @@ impl<T> Sender<T> {
             .inner
             .as_ref()
             .expect("a Sender always holds the channel");
-        if inner.state.load(Acquire) & CLOSED == CLOSED {
-            return Poll::Ready(());
-        }
-        // SAFETY: the sender owns `tx_task`.
-        match unsafe { inner.set_task(&inner.tx_task, TX_TASK_SET, CLOSED, cx.waker()) } {
-            Some(state) if state & CLOSED == 0 => Poll::Pending,
-            _ => Poll::Ready(()),
-        }
+        // Spends one unit of the task's coop budget (`util::coop`).
+        crate::util::coop::budgeted(cx, |cx| {
+            if inner.state.load(Acquire) & CLOSED == CLOSED {
+                return Poll::Ready(());
+            }
+            // SAFETY: the sender owns `tx_task`.
+            match unsafe { inner.set_task(&inner.tx_task, TX_TASK_SET, CLOSED, cx.waker()) } {
+                Some(state) if state & CLOSED == 0 => Poll::Pending,
+                _ => Poll::Ready(()),
+            }
+        })
     }
 
     /// Waits until the receiver is dropped or closed.
@@ -327,7 +330,8 @@ impl<T> Future for Receiver<T> {
                 .inner
                 .as_ref()
                 .expect(crate::errors::ONESHOT_AFTER_COMPLETE);
-            Receiver::poll_inner(inner, cx)
+            // Spends one unit of the task's coop budget (`util::coop`).
+            crate::util::coop::budgeted(cx, |cx| Receiver::poll_inner(inner, cx))
         };
         if ret.is_ready() {
             self.inner = None;

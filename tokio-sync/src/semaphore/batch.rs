@@ -279,7 +279,8 @@ impl Semaphore {
         wakers.wake_all();
     }
 
-    /// Drives one acquire of `n` permits for `node` (module doc, "Acquire").
+    /// Drives one acquire of `n` permits for `node` (module doc, "Acquire"). Does not
+    /// touch the coop budget: callers wrap it in `util::coop::budgeted`.
     ///
     /// `queued` belongs to the caller and says whether `node` is in the wait list; the
     /// caller must call `cancel` before dropping a node whose `queued` is true.
@@ -429,7 +430,9 @@ impl Future for Acquire<'_> {
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let (sem, node, n, queued) = self.project();
-        sem.poll_acquire(cx, n, node, queued)
+        // `Mutex`, `RwLock`, `Semaphore` and a waiting bounded `send` spend one unit of
+        // the task's coop budget per acquisition (`util::coop`).
+        crate::util::coop::budgeted(cx, |cx| sem.poll_acquire(cx, n, node, queued))
     }
 }
 

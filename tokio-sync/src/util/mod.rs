@@ -1,5 +1,6 @@
-//! Small building blocks shared by the primitives: the intrusive waiter list and the
-//! batch of wakers run after a lock is released.
+//! Small building blocks shared by the primitives: the intrusive waiter list, the
+//! batch of wakers run after a lock is released, and the cooperative budget.
 
+pub(crate) mod coop;
 pub(crate) mod linked_list;
 pub(crate) mod wake_list;

@@ -104,6 +104,14 @@ impl<T> Receiver<T> {
 
     #[doc(hidden)]
     pub fn poll_recv_ref<'a>(&'a mut self, cx: &mut Context<'_>) -> Poll<Option<Ref<'a, T>>> {
+        // Spends one unit of the task's coop budget (`util::coop`).
+        crate::util::coop::budgeted(cx, |cx| self.poll_recv_ref_unbudgeted(cx))
+    }
+
+    fn poll_recv_ref_unbudgeted<'a>(
+        &'a mut self,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Ref<'a, T>>> {
         loop {
             self.wait.arm(&self.shared.notify_rx);
             let state = self.shared.version.load(SeqCst);
