@@ -144,7 +144,23 @@ impl Future for Delay {
     type Output = ();
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        let this = self.get_mut();
+        // tokio 0.2's cooperative budget: each poll spends one unit of the task's budget
+        // (yielding once it is spent); a poll that stays `Pending` refunds it.
+        let unit = match tokio_executor::coop::poll_proceed(cx) {
+            Poll::Ready(unit) => unit,
+            Poll::Pending => return Poll::Pending,
+        };
+        let ret = self.get_mut().poll_unbudgeted(cx);
+        if ret.is_ready() {
+            unit.made_progress();
+        }
+        ret
+    }
+}
+
+impl Delay {
+    fn poll_unbudgeted(&mut self, cx: &mut Context<'_>) -> Poll<()> {
+        let this = self;
         if let Some(entry) = &this.entry {
             if check_state(entry).is_ready() {
                 return Poll::Ready(());
