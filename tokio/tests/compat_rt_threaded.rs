@@ -271,7 +271,6 @@ fn multi_threadpool() {
 // The test ensures that, when this happens, attempting to consume from a
 // channel yields occasionally even if there are values ready to receive.
 #[test]
-#[ignore = "compat bug: tokio-sync mpsc recv ignores the coop budget, so draining a full channel never yields (0.2.25 rt_threaded coop_and_block_in_place)"]
 fn coop_and_block_in_place() {
     let (done_tx, done_rx) = mpsc::channel();
     std::thread::spawn(move || {
@@ -382,19 +381,16 @@ fn coop_mpsc_drain(use_block_in_place: bool, threaded: bool) {
 }
 
 #[test]
-#[ignore = "compat bug: tokio-sync mpsc recv ignores the coop budget, so draining a full channel never yields (0.2.25 rt_threaded coop_and_block_in_place)"]
 fn coop_mpsc_recv_yields_threaded() {
     coop_mpsc_drain(false, true);
 }
 
 #[test]
-#[ignore = "compat bug: tokio-sync mpsc recv ignores the coop budget, so draining a full channel never yields (0.2.25 rt_threaded coop_and_block_in_place)"]
 fn coop_mpsc_recv_yields_basic() {
     coop_mpsc_drain(false, false);
 }
 
 #[test]
-#[ignore = "compat bug: tokio-sync mpsc recv ignores the coop budget, so draining a full channel never yields (0.2.25 rt_threaded coop_and_block_in_place)"]
 fn coop_mpsc_recv_yields_after_block_in_place_two_workers() {
     coop_mpsc_drain(true, true);
 }
