@@ -35,4 +35,3 @@ pub(crate) fn reap() {
     };
     q.retain_mut(|child| matches!(child.try_wait(), Ok(None)));
 }
-
