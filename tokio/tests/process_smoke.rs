@@ -143,3 +143,18 @@ fn spawn_outside_a_runtime_panics() {
         .unwrap();
     assert!(msg.contains("there is no reactor running"), "{}", msg);
 }
+
+#[tokio::test]
+async fn waiting_is_cancel_safe() {
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg("sleep 0.3; exit 6")
+        .spawn()
+        .unwrap();
+    // Give up on the first wait; the child keeps running and can be awaited again.
+    assert!(timeout(Duration::from_millis(20), &mut child)
+        .await
+        .is_err());
+    let status = timeout(LIMIT, &mut child).await.unwrap().unwrap();
+    assert_eq!(status.code(), Some(6));
+}

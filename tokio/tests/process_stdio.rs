@@ -135,3 +135,31 @@ async fn deprecated_accessors_and_raw_fds() {
     drop(child.stdin.take());
     assert!(timeout(LIMIT, child).await.unwrap().unwrap().success());
 }
+
+#[tokio::test]
+async fn blocked_writer_fails_when_the_child_is_killed() {
+    let mut child = Command::new("sleep")
+        .arg("10")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    // `sleep` never reads: the pipe fills and the writer waits for write readiness.
+    let writer = tokio::spawn(async move {
+        let data = [0u8; 8192];
+        loop {
+            if let Err(e) = input.write_all(&data).await {
+                return e;
+            }
+        }
+    });
+    tokio::time::delay_for(Duration::from_millis(200)).await;
+    child.kill().unwrap();
+    let _ = timeout(LIMIT, &mut child).await.unwrap().unwrap();
+    let err = timeout(LIMIT, writer)
+        .await
+        .expect("the blocked writer was not woken")
+        .unwrap();
+    assert_eq!(err.kind(), std::io::ErrorKind::BrokenPipe);
+}

@@ -1,7 +1,8 @@
 //! Asynchronous child processes (Unix).
 //!
 //! [`Command`] mirrors [`std::process::Command`]; spawning returns a [`Child`], which is
-//! itself a future resolving to the child's [`ExitStatus`]. The child's piped standard
+//! itself a future resolving to the child's
+//! [`ExitStatus`](std::process::ExitStatus). The child's piped standard
 //! streams are [`ChildStdin`] (an `AsyncWrite`) and [`ChildStdout`] / [`ChildStderr`]
 //! (`AsyncRead`s), driven by the runtime's reactor.
 //!
@@ -429,8 +430,7 @@ mod unix_impl {
                     Poll::Ready(Some(())) => orphan::reap(),
                     Poll::Ready(None) => {
                         coop.made_progress();
-                        return Poll::Ready(Err(io::Error::new(
-                            io::ErrorKind::Other,
+                        return Poll::Ready(Err(io::Error::other(
                             "the runtime driving this child's SIGCHLD listener has shut down",
                         )));
                     }
