@@ -13,11 +13,7 @@
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt, BufReader};
 
-// COMPAT BUG: `tokio::process` is an empty module (tokio/src/process/mod.rs is a stub):
-// `use tokio::process::Command;` fails with
-// error[E0432]: unresolved import `tokio::process::Command` (no `Command` in `process`).
-// 0.2 code using Command / Child-as-Future / ChildStdin / wait_with_output does not compile.
-#[cfg(any())]
+// 0.2 code using Command / Child-as-Future / ChildStdin / wait_with_output.
 mod process_0_2 {
     use super::*;
     use std::process::Stdio;
