@@ -126,7 +126,8 @@ impl Inner {
 
     /// Step 1 / 4: advance the wheel to `now` (a tick), fire and wake what is due. `buf` is
     /// the driver's scratch vector (empty on entry and exit), so firing does not allocate.
-    pub(crate) fn process(&self, now: u64, buf: &mut Vec<Arc<Entry>>) {
+    /// Returns how many entries fired (and were woken).
+    pub(crate) fn process(&self, now: u64, buf: &mut Vec<Arc<Entry>>) -> usize {
         {
             let mut locked = self.locked.lock().unwrap();
             locked.next_wake = None;
@@ -135,9 +136,11 @@ impl Inner {
                 entry.set_state(FIRED);
             }
         }
+        let fired = buf.len();
         for entry in buf.drain(..) {
             entry.wake();
         }
+        fired
     }
 
     /// Step 2: the next expiration tick, recorded as `next_wake`.

@@ -9,7 +9,10 @@
 //!
 //! **Parking protocol** (`Timer::park`, `Timer::park_timeout`):
 //! 1. Fire what is due: advance the wheel to the present tick, publish `FIRED` on every due
-//!    entry under the lock, then wake their tasks after releasing it.
+//!    entry under the lock, then wake their tasks after releasing it. If anything fired,
+//!    poll the inner driver without blocking and return: a wake from here may have queued
+//!    a task on this very thread (the current-thread scheduler does so without an unpark),
+//!    and sleeping now would strand it.
 //! 2. Under the lock, read the next expiration and record it as `next_wake` (the tick the
 //!    driver will sleep until; `u64::MAX` when no timer is armed).
 //! 3. Park the inner driver with the time to that tick as its timeout, so one

@@ -66,10 +66,11 @@ impl<P: Park> Timer<P> {
         &mut self.park
     }
 
-    fn fire_due(&mut self) {
+    /// Fires every entry that is due; returns how many fired.
+    fn fire_due(&mut self) -> usize {
         let clock = self.inner.clock();
         let now = clock.present_tick(clock.now());
-        self.inner.process(now, &mut self.fired);
+        self.inner.process(now, &mut self.fired)
     }
 
     fn park_internal(&mut self, limit: Option<Duration>) -> Result<(), P::Error> {
@@ -79,8 +80,14 @@ impl<P: Park> Timer<P> {
             self.fire_due();
             return Ok(());
         }
-        // Step 1.
-        self.fire_due();
+        // Step 1. Waking a fired entry may have made a task runnable on this very thread
+        // (a current-thread scheduler queues it locally, without an unpark): blocking now
+        // would strand it. Turn the inner driver without sleeping and return instead.
+        if self.fire_due() > 0 {
+            self.park.park_timeout(Duration::ZERO)?;
+            self.fire_due();
+            return Ok(());
+        }
         // Step 2.
         let next = self.inner.prepare_park();
         // Step 3.
