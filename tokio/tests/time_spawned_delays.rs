@@ -30,7 +30,11 @@ fn rounds(rt: tokio::runtime::Runtime, tasks: u64, rounds: u64) {
 #[test]
 fn spawned_delays_all_fire_basic() {
     rounds(
-        Builder::new().basic_scheduler().enable_all().build().unwrap(),
+        Builder::new()
+            .basic_scheduler()
+            .enable_all()
+            .build()
+            .unwrap(),
         200,
         50,
     );
