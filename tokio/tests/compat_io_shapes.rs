@@ -110,7 +110,7 @@ fn read_buf_no_uninitialized() {
 }
 
 #[test]
-#[ignore = "compat bug: default poll_read_buf always zero-fills (ignores prepare_uninitialized_buffer() == false); 0.2.25 hands the bytes over as they are (deliberate soundness choice in tokio-io)"]
+#[ignore = "deliberate deviation (soundness): default poll_read_buf always zero-fills (ignores prepare_uninitialized_buffer() == false); 0.2.25 hands the bytes over as they are (deliberate soundness choice in tokio-io)"]
 fn read_buf_uninitialized_ok() {
     struct Rd;
     impl AsyncRead for Rd {
