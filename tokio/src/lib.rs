@@ -20,6 +20,7 @@
 #[doc(hidden)]
 pub mod macros;
 
+mod errors;
 pub mod io;
 pub mod net;
 pub mod prelude;

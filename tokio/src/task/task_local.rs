@@ -15,8 +15,7 @@ use std::fmt;
 use std::future::Future;
 
 /// The panic text of [`LocalKey::with`] without a value in scope.
-const NOT_SET: &str =
-    "cannot access a Task Local Storage value without setting it via `LocalKey::set`";
+const NOT_SET: &str = crate::errors::TASK_LOCAL_NOT_SET;
 
 /// Declares task-local keys of type [`LocalKey`](crate::task::LocalKey).
 ///
