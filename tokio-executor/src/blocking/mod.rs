@@ -11,5 +11,8 @@ mod entry;
 mod pool;
 mod task;
 
+#[cfg(all(test, loom))]
+mod tests;
+
 pub use self::entry::{block_in_place, spawn_blocking};
 pub use self::pool::{BlockingPool, Builder, Spawner, ThreadWrapper};

@@ -1,0 +1,3 @@
+//! Loom models of the blocking pool.
+
+mod loom_pool;
