@@ -6,7 +6,7 @@
 //! |---------------------------|----------------------------------------------|
 //! | rt-core + rt-threaded     | [`main_threaded`] / [`test_threaded`]        |
 //! | rt-core only              | [`main_basic`] / [`test_basic`]              |
-//! | neither                   | a compile error naming the feature to enable |
+//! | neither                   | [`main`] / a compile error naming the feature |
 //!
 //! [`main`] and [`test`] are tokio-macros 0.2's original ("old style") entry points.
 //!
