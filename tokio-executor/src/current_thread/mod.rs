@@ -20,9 +20,14 @@
 //! Either the re-check in 1 sees the push, or the push's swap sees `parked`: the lock and
 //! the SeqCst accesses order them (store/load on both sides).
 //!
+//! Several threads may be in `block_on` at once; the one holding the core (the local
+//! queue and the driver) drives, the others wait and take over when it leaves (see
+//! `handoff` for the protocol).
+//!
 //! Shutdown: close the owned-task list (drops every unfinished future), drain both
 //! queues, shut the driver down.
 
+mod handoff;
 mod scheduler;
 
 #[cfg(all(test, loom))]

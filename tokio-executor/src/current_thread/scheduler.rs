@@ -1,11 +1,12 @@
 //! The scheduler, its spawner and the `block_on` loop.
 
+use super::handoff::Handoff;
 use crate::context;
 use crate::loom::sync::atomic::{
     AtomicBool, Ordering::AcqRel, Ordering::Acquire, Ordering::Release, Ordering::SeqCst,
 };
 use crate::loom::sync::{Arc, Mutex};
-use crate::park::Park;
+use crate::park::{Park, ParkThread, UnparkThread};
 use crate::task::{JoinHandle, Notified, OwnedTasks, Schedule, Task};
 use crate::util::driver::{self, Driver, DriverUnpark};
 use crate::util::wake::{self, Wake};
@@ -13,7 +14,7 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::fmt;
 use std::future::Future;
-use std::pin::pin;
+use std::pin::{pin, Pin};
 use std::rc::Rc;
 use std::task::Poll;
 use std::time::Duration;
@@ -37,7 +38,8 @@ type Job = Notified<Arc<Shared>>;
 /// assert_eq!(out, 42);
 /// ```
 pub struct CurrentThread {
-    pub(super) core: Mutex<Option<Box<Core>>>,
+    /// The core while no thread drives; threads waiting for it (see `handoff`).
+    pub(super) core: Handoff<Box<Core>, UnparkThread>,
     pub(super) spawner: Spawner,
     shell: bool,
 }
@@ -107,11 +109,11 @@ impl CurrentThread {
             parked: AtomicBool::new(false),
         });
         CurrentThread {
-            core: Mutex::new(Some(Box::new(Core {
+            core: Handoff::new(Box::new(Core {
                 tasks: VecDeque::with_capacity(64),
                 driver: Some(driver),
                 tick: 0,
-            }))),
+            })),
             spawner: Spawner { shared },
             shell,
         }
@@ -132,8 +134,12 @@ impl CurrentThread {
     }
 
     /// Runs `future` to completion on this thread, running spawned tasks meanwhile.
-    /// If another thread is already driving the scheduler, this thread just parks
-    /// between polls of `future`.
+    ///
+    /// One thread at a time drives the scheduler (its tasks and the driver). If another
+    /// thread already does, this one polls `future` when it is woken and otherwise sleeps;
+    /// when the driving thread leaves `block_on` it hands the scheduler to a waiting
+    /// thread, which then drives. A waiting thread whose `future` completes returns at
+    /// once.
     ///
     /// # Panics
     ///
@@ -147,8 +153,13 @@ impl CurrentThread {
             context::Spawner::CurrentThread(self.spawner.clone())
         };
         let _spawner = context::set_spawner(spawner);
-        let Some(core) = self.core.lock().unwrap().take() else {
-            return crate::util::block_on::block_on(future);
+        let mut future = pin!(future);
+        let core = match self.core.take() {
+            Some(core) => core,
+            None => match wait_for_core(&self.core, future.as_mut()) {
+                Ok(core) => core,
+                Err(out) => return out,
+            },
         };
         let cx = Rc::new(Context {
             shared: self.spawner.shared.clone(),
@@ -165,7 +176,7 @@ impl CurrentThread {
     /// Drops every unfinished task, drains the queues and shuts the driver down.
     /// Idempotent; called by `Drop` too.
     pub fn shutdown(&self) {
-        let Some(core) = self.core.lock().unwrap().take() else {
+        let Some(core) = self.core.take() else {
             return;
         };
         let shared = &self.spawner.shared;
@@ -209,17 +220,53 @@ impl Drop for CoreGuard<'_> {
     fn drop(&mut self) {
         let prev = self.prev.take();
         let _old = CURRENT.try_with(|c| std::mem::replace(&mut *c.borrow_mut(), prev));
-        if let Some(core) = self.cx.core.borrow_mut().take() {
-            *self.scheduler.core.lock().unwrap() = Some(core);
+        let core = self.cx.core.borrow_mut().take();
+        if let Some(core) = core {
+            self.scheduler.core.put_back(core);
         }
     }
 }
 
-fn run<F: Future>(cx: &Context, future: F) -> F::Output {
+/// Waits while another thread drives: polls `future` whenever this thread is unparked
+/// (its waker unparks it), and tries to take the core each time (protocol steps 1 and 3
+/// of `handoff`). `Err` carries the output of a future that completed meanwhile.
+fn wait_for_core<F: Future>(
+    slot: &Handoff<Box<Core>, UnparkThread>,
+    mut future: Pin<&mut F>,
+) -> Result<Box<Core>, F::Output> {
+    /// Unlists the thread when it stops waiting without the core (also on panic).
+    struct Listed<'a> {
+        slot: &'a Handoff<Box<Core>, UnparkThread>,
+        me: &'a Arc<UnparkThread>,
+    }
+    impl Drop for Listed<'_> {
+        fn drop(&mut self) {
+            self.slot.leave(self.me);
+        }
+    }
+
+    let mut park = ParkThread::new();
+    let me = Arc::new(park.unpark());
+    let waker = wake::waker(me.clone());
+    let mut task_cx = std::task::Context::from_waker(&waker);
+    let listed = Listed { slot, me: &me };
+    loop {
+        if let Poll::Ready(v) = crate::coop::budget(|| future.as_mut().poll(&mut task_cx)) {
+            return Err(v);
+        }
+        if let Some(core) = slot.try_take(&me) {
+            // `try_take` unlisted us already.
+            std::mem::forget(listed);
+            return Ok(core);
+        }
+        let _ = park.park();
+    }
+}
+
+fn run<F: Future>(cx: &Context, mut future: Pin<&mut F>) -> F::Output {
     let shared = &cx.shared;
     let waker = wake::waker(shared.clone());
     let mut task_cx = std::task::Context::from_waker(&waker);
-    let mut future = pin!(future);
     shared.woken.store(true, Release);
     'outer: loop {
         // Step 1.
