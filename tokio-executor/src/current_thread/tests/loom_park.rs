@@ -12,10 +12,8 @@ fn loom_remote_spawn_while_parking() {
     loom::model(|| {
         let ct = CurrentThread::new(ParkThread::new());
         let shared = ct.spawner.shared.clone();
-        let mut driver = {
-            let mut core = ct.core.lock().unwrap();
-            core.as_mut().unwrap().driver.take().unwrap()
-        };
+        let mut core = ct.core.take().unwrap();
+        let mut driver = core.driver.take().unwrap();
         let spawner = ct.spawner.clone();
         let th = thread::spawn(move || spawner.spawn(async { 3 }));
         let mut local = VecDeque::new();

@@ -1,3 +1,4 @@
-//! Loom models of the current-thread scheduler's parking protocol.
+//! Loom models of the current-thread scheduler's parking and hand-over protocols.
 
+mod loom_handoff;
 mod loom_park;
