@@ -303,9 +303,8 @@ impl<T> Receiver<T> {
             };
         }
         if state & COMPLETE == COMPLETE {
-            // Acquire the sender's write of the value.
-            let _ = inner.state.load(Acquire);
-            // SAFETY: `COMPLETE` seen with Acquire.
+            // SAFETY: `COMPLETE` seen with Acquire (every path above reads the state with
+            // Acquire or AcqRel), so the sender's write of the value is visible.
             return match unsafe { inner.take_value() } {
                 Some(v) => Poll::Ready(Ok(v)),
                 None => Poll::Ready(Err(RecvError(()))),
