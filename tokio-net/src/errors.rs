@@ -33,6 +33,15 @@ pub(crate) const NO_ADDRESS: &str = "could not resolve to any address";
 /// `send_to` with a target that resolved to nothing.
 pub(crate) const NO_SEND_ADDRESS: &str = "no addresses to send data to";
 
+/// `PollEvented::poll_read_ready` with `Ready::writable()` in its mask (tokio 0.2.25's text).
+pub(crate) const WRITE_IN_READ_MASK: &str = "cannot poll for write readiness";
+
+/// Panics because `poll_read_ready` was asked for write readiness.
+#[track_caller]
+pub(crate) fn write_in_read_mask() -> ! {
+    panic!("{WRITE_IN_READ_MASK} (use `poll_write_ready` to wait for writability)")
+}
+
 /// Panics because no reactor is current, naming the user's call site.
 #[track_caller]
 pub(crate) fn no_reactor(caller: Option<&'static Location<'static>>) -> ! {

@@ -273,3 +273,75 @@ fn poll_evented_public_readiness_api() {
         assert_eq!(sock.local_addr().unwrap(), b_addr);
     });
 }
+
+/// Polls `io`'s read readiness in `mask` once, with a no-op waker.
+fn poll_read_mask<E: mio::event::Source>(
+    io: &PollEvented<E>,
+    mask: tokio_net::driver::Ready,
+) -> Poll<std::io::Result<tokio_net::driver::Ready>> {
+    let mut cx = Context::from_waker(futures::task::noop_waker_ref());
+    io.poll_read_ready(&mut cx, mask)
+}
+
+#[test]
+fn poll_read_ready_honours_the_mask() {
+    use tokio_net::driver::Ready;
+    block_on(async {
+        let a = mio::net::UdpSocket::bind("127.0.0.1:0".parse().unwrap()).unwrap();
+        let b = mio::net::UdpSocket::bind("127.0.0.1:0".parse().unwrap()).unwrap();
+        let b_addr = b.local_addr().unwrap();
+        let b = PollEvented::new(b).unwrap();
+        // No event yet: neither mask is satisfied.
+        assert!(poll_read_mask(&b, Ready::priority()).is_pending());
+        a.send_to(b"data", b_addr).unwrap();
+        // Wait (through the reactor) until the datagram's readable event is delivered.
+        let ready = std::future::poll_fn(|cx| b.poll_read_ready(cx, Ready::readable()))
+            .await
+            .unwrap();
+        assert!(ready.is_readable());
+        assert!(!ready.is_priority());
+        // Readable is set, but a priority-only poll does not count it.
+        assert!(poll_read_mask(&b, Ready::priority()).is_pending());
+        // Both together: ready, and only the bits within the mask are reported.
+        match poll_read_mask(&b, Ready::readable() | Ready::priority()) {
+            Poll::Ready(Ok(r)) => assert!(r.is_readable() && !r.is_writable(), "{r:?}"),
+            other => panic!("expected readable, got {other:?}"),
+        }
+        // The readiness was not consumed by the masked polls.
+        let mut buf = [0u8; 8];
+        assert_eq!(b.get_ref().recv(&mut buf).unwrap(), 4);
+    });
+}
+
+#[test]
+fn poll_read_ready_mask_always_counts_read_closed() {
+    use tokio_net::driver::Ready;
+    block_on(async {
+        let (a, b) = mio::net::UnixStream::pair().unwrap();
+        let b = PollEvented::new(b).unwrap();
+        assert!(poll_read_mask(&b, Ready::priority()).is_pending());
+        drop(a);
+        // Waiting for priority data only still wakes when the peer hangs up.
+        let ready = std::future::poll_fn(|cx| b.poll_read_ready(cx, Ready::priority()))
+            .await
+            .unwrap();
+        assert!(ready.is_read_closed(), "{ready:?}");
+        assert!(
+            !ready.is_readable(),
+            "readable is outside the mask: {ready:?}"
+        );
+    });
+}
+
+#[test]
+fn poll_read_ready_rejects_write_in_the_mask() {
+    use tokio_net::driver::Ready;
+    block_on(async {
+        let sock = mio::net::UdpSocket::bind("127.0.0.1:0".parse().unwrap()).unwrap();
+        let io = PollEvented::new(sock).unwrap();
+        let text = panic_text(|| {
+            let _ = poll_read_mask(&io, Ready::readable() | Ready::writable());
+        });
+        assert!(text.contains("cannot poll for write readiness"), "{text}");
+    });
+}

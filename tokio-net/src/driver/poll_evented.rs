@@ -3,6 +3,7 @@
 use super::ready::{Direction, Ready};
 use super::registration::Registration;
 use super::Handle;
+use crate::errors;
 use bytes::Buf;
 use mio::event::Source;
 use mio::Interest;
@@ -111,13 +112,40 @@ impl<E: Source> PollEvented<E> {
         Ok(io)
     }
 
-    /// Polls for read readiness (`mask` selects what counts besides closed/error).
+    /// Polls for read readiness in `mask`, as tokio 0.2 does.
     ///
-    /// Returns the readiness observed; after an operation fails with `WouldBlock`, call
-    /// [`clear_read_ready`](Self::clear_read_ready).
+    /// Only the bits of `mask` count, plus read-closed and error, which always do (a
+    /// closed or failed resource must not leave its reader waiting forever). So
+    /// `Ready::readable()` waits for data (or the end), and `Ready::priority()` waits for
+    /// out-of-band data only: readable-only readiness leaves such a poll `Pending`. The
+    /// returned value is the observed readiness within that effective mask. After an
+    /// operation fails with `WouldBlock`, call [`clear_read_ready`](Self::clear_read_ready).
+    ///
+    /// # Panics
+    ///
+    /// Panics when `mask` contains `Ready::writable()` (use
+    /// [`poll_write_ready`](Self::poll_write_ready)).
+    ///
+    /// ```
+    /// use tokio_net::driver::{set_default, PollEvented, Ready, Reactor};
+    /// use std::task::{Context, Poll};
+    ///
+    /// let reactor = Reactor::new().unwrap();
+    /// let _g = set_default(&reactor.handle());
+    /// let sock = mio::net::UdpSocket::bind("127.0.0.1:0".parse().unwrap()).unwrap();
+    /// let io = PollEvented::new(sock).unwrap();
+    /// let mut cx = Context::from_waker(futures::task::noop_waker_ref());
+    /// // Nothing received and no reactor turn yet: not ready.
+    /// assert!(io.poll_read_ready(&mut cx, Ready::readable()).is_pending());
+    /// ```
+    #[track_caller]
     pub fn poll_read_ready(&self, cx: &mut Context<'_>, mask: Ready) -> Poll<io::Result<Ready>> {
-        let _ = mask;
-        self.registration.poll_read_ready(cx)
+        if mask.is_writable() {
+            errors::write_in_read_mask();
+        }
+        let effective = mask | Ready::read_closed() | Ready::error();
+        self.registration
+            .poll_public_masked(cx, Direction::Read, effective)
     }
 
     /// Clears the read readiness observed by the last `poll_read_ready` (unless a newer

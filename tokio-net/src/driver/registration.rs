@@ -137,7 +137,18 @@ impl Registration {
     }
 
     fn poll_public(&self, cx: &mut Context<'_>, dir: Direction) -> Poll<io::Result<Ready>> {
-        match self.shared.poll_ready(cx, dir) {
+        self.poll_public_masked(cx, dir, dir.mask())
+    }
+
+    /// `poll_*_ready` restricted to `mask` (see `ScheduledIo::poll_ready_masked`); records
+    /// the tick handed out so a later `clear_*_ready` clears exactly what was observed.
+    pub(crate) fn poll_public_masked(
+        &self,
+        cx: &mut Context<'_>,
+        dir: Direction,
+        mask: Ready,
+    ) -> Poll<io::Result<Ready>> {
+        match self.shared.poll_ready_masked(cx, dir, mask & dir.mask()) {
             Poll::Ready(Ok(ev)) => {
                 self.shared.record_observed(dir, ev.tick);
                 Poll::Ready(Ok(ev.ready))

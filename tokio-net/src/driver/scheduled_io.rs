@@ -119,13 +119,18 @@ impl ScheduledIo {
 
     /// The current readiness for `dir` (possibly empty), or the shutdown error.
     pub(crate) fn snapshot(&self, dir: Direction) -> io::Result<ReadyEvent> {
+        self.snapshot_masked(dir.mask())
+    }
+
+    /// The current readiness restricted to `mask` (possibly empty), or the shutdown error.
+    fn snapshot_masked(&self, mask: Ready) -> io::Result<ReadyEvent> {
         let cur = self.state.load(Ordering::Acquire);
         if cur & SHUTDOWN != 0 {
             return Err(errors::reactor_gone());
         }
         Ok(ReadyEvent {
             tick: tick_of(cur),
-            ready: Ready::from_bits(cur) & dir.mask(),
+            ready: Ready::from_bits(cur) & mask,
         })
     }
 
@@ -135,8 +140,21 @@ impl ScheduledIo {
         cx: &mut Context<'_>,
         dir: Direction,
     ) -> Poll<io::Result<ReadyEvent>> {
+        self.poll_ready_masked(cx, dir, dir.mask())
+    }
+
+    /// Ready when any bit of `mask` (a subset of `dir`'s readiness) is set; otherwise
+    /// stores the task's waker in `dir`'s waiter. Readiness outside `mask` neither
+    /// completes the poll nor is consumed: the reactor wakes the waiter on any event of
+    /// `dir`, the task polls again and waits again until a bit of `mask` arrives.
+    pub(crate) fn poll_ready_masked(
+        &self,
+        cx: &mut Context<'_>,
+        dir: Direction,
+        mask: Ready,
+    ) -> Poll<io::Result<ReadyEvent>> {
         // Fast path: one atomic load, no lock.
-        let ev = self.snapshot(dir)?;
+        let ev = self.snapshot_masked(mask)?;
         if !ev.ready.is_empty() {
             return Poll::Ready(Ok(ev));
         }
@@ -148,7 +166,7 @@ impl ScheduledIo {
             _ => slot.replace(cx.waker().clone()),
         };
         // Re-check under the waiter lock (see the module doc).
-        let res = match self.snapshot(dir) {
+        let res = match self.snapshot_masked(mask) {
             Err(e) => {
                 let mine = slot.take();
                 drop(slot);
