@@ -22,8 +22,10 @@
 //! Acquire:
 //! 1. Fast path (no lock): CAS `available -= n` if `!HAS_WAITERS && available >= n`.
 //!    Skipping the fast path while others wait is what makes the semaphore FIFO-fair.
-//! 2. Slow path, under the mutex: retry step 1; otherwise take what is available as a
-//!    partial grant, set `HAS_WAITERS` in the same CAS, store the waker, link the node.
+//! 2. Slow path, under the mutex: if `HAS_WAITERS` is already set there is nothing to
+//!    take (and, the mutex being held, nothing changes it), so no CAS: the node owes `n`.
+//!    Otherwise retry step 1, or take what is available as a partial grant and set
+//!    `HAS_WAITERS` in the same CAS. Then store the waker and link the node.
 //!
 //! Release (`n` permits):
 //! 1. Fast path (no lock): CAS `available += n` if `!HAS_WAITERS`. A concurrent enqueue's
@@ -306,6 +308,13 @@ impl Semaphore {
             if cur & CLOSED == CLOSED {
                 return Poll::Ready(Err(AcquireError));
             }
+            if cur & HAS_WAITERS == HAS_WAITERS {
+                // With the mutex held, `HAS_WAITERS` stays set and `available` stays 0
+                // (module doc), so there is nothing to take and no CAS to make: the
+                // contended lock costs the mutex and nothing more.
+                node.needed.store(n, Relaxed);
+                break;
+            }
             let available = cur >> SHIFT;
             let (next, grant) = if cur & HAS_WAITERS == 0 && available >= n {
                 (cur - (n << SHIFT), n)
@@ -364,12 +373,16 @@ impl Semaphore {
 
     /// Withdraws a queued `node` (its future is being dropped) and returns whatever it had
     /// been granted. Does nothing unless `*queued`.
+    #[inline]
     pub(crate) fn cancel(&self, n: usize, node: Pin<&Waiter>, queued: &mut bool) {
-        if !*queued {
-            return;
+        if *queued {
+            *queued = false;
+            self.cancel_queued(n, node.get_ref());
         }
-        *queued = false;
-        let node = node.get_ref();
+    }
+
+    #[cold]
+    fn cancel_queued(&self, n: usize, node: &Waiter) {
         let mut list = self.lock();
         let needed = node.needed.load(Acquire);
         if needed != 0 {
