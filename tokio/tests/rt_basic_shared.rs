@@ -1,4 +1,9 @@
-#![cfg(all(feature = "rt-core", feature = "time", feature = "tcp", feature = "sync"))]
+#![cfg(all(
+    feature = "rt-core",
+    feature = "time",
+    feature = "tcp",
+    feature = "sync"
+))]
 //! Several threads in `block_on` on one basic-scheduler runtime (shared through an `Arc`).
 //!
 //! One thread at a time holds the scheduler's core and drives the tasks, the reactor and
