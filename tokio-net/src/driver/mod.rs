@@ -26,6 +26,7 @@ mod reactor;
 mod ready;
 mod registration;
 mod scheduled_io;
+mod slots;
 
 #[cfg(test)]
 mod tests;

@@ -11,7 +11,7 @@ use std::fmt;
 use std::io::{self, IoSlice, Read, Write};
 use std::panic::Location;
 use std::pin::Pin;
-use std::task::{ready, Context, Poll};
+use std::task::{Context, Poll};
 use tokio_io::{AsyncRead, AsyncWrite};
 
 /// Maximum number of buffers handed to one vectored write.
@@ -231,27 +231,8 @@ where
         mut op: impl FnMut(&E) -> io::Result<usize>,
     ) -> Poll<io::Result<usize>> {
         let io = self.get_ref();
-        // The cooperative budget, as in `Registration::poll_io`.
-        let coop = ready!(tokio_executor::coop::poll_proceed(cx));
-        loop {
-            let ev = ready!(self.registration.poll_ready(cx, dir))?;
-            match op(io) {
-                Ok(n) => {
-                    if n > 0 && n < len {
-                        self.registration.clear_readiness(ev);
-                    }
-                    coop.made_progress();
-                    return Poll::Ready(Ok(n));
-                }
-                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
-                    self.registration.clear_readiness(ev);
-                }
-                Err(e) => {
-                    coop.made_progress();
-                    return Poll::Ready(Err(e));
-                }
-            }
-        }
+        self.registration
+            .poll_io_drained(cx, dir, || op(io), |&n| n > 0 && n < len)
     }
 
     /// Writes as many of `buf`'s chunks as one `writev` takes, then advances `buf`.

@@ -1,45 +1,35 @@
 //! The reactor: the mio `Poll`, its `Events` buffer, the `mio::Waker` that unparks it,
 //! and the slab of registered resources.
 //!
-//! # Tokens
-//! A resource's mio token is `generation << INDEX_BITS | slab index`. The generation is a
-//! counter bumped on every registration, so when a slot is freed and reused, an event
-//! still in flight for the old owner carries a stale generation and is dropped instead of
-//! being delivered to the new one. The top bit is never used, so no resource token can
-//! equal the waker's token (`usize::MAX`).
-//!
-//! # Locking
-//! The slab sits behind one mutex, taken when a resource registers or is dropped and
-//! once per reactor turn (not per event). Readiness checks by resources never take it:
-//! they read the `ScheduledIo` their `Registration` holds directly. Wakers are collected
-//! during the turn and woken after the lock is released, so a waker whose drop releases
-//! another resource cannot deadlock on the slab.
+//! The slot table (tokens with generations, its lock, the shutdown state) lives in
+//! `slots`; this module adds the OS side: the `Poll`, its `Events` and the waker.
 //!
 //! # Shutdown
-//! 1. `shutdown` (called by the scheduler, and by `Drop`) takes the slab lock and marks
-//!    the slab closed: later registrations fail with an `io::Error`.
+//! 1. `shutdown` (called by the scheduler, and by `Drop`) takes the table lock and marks
+//!    the table closed: later registrations fail with an `io::Error`.
 //! 2. Each slot gets the `SHUTDOWN` bit and gives up its wakers; the slab is emptied
 //!    (which also breaks the reference cycle slab → waker → task → resource).
 //! 3. After the lock is released every collected waker is woken: their tasks poll, see
 //!    `SHUTDOWN`, and get an `io::Error`. Nothing waits forever.
+//!
+//! # Registering
+//! The slot is inserted before the source is registered with mio, so even the very first
+//! event (epoll reports a ready fd on registration) finds it. A shutdown between the two
+//! steps leaves the new resource marked `SHUTDOWN`: it gets errors, never a hang.
 
 use super::handle::Handle;
 use super::ready::Ready;
 use super::scheduled_io::{ScheduledIo, TICK_MAX};
-use crate::errors;
-use crate::loom::sync::{Arc, Mutex, MutexGuard};
+use super::slots::SlotTable;
+use crate::loom::sync::Arc;
 use mio::event::Source;
 use mio::{Events, Interest, Poll, Token};
-use slab::Slab;
 use std::fmt;
 use std::io;
 use std::task::Waker;
 use std::time::Duration;
 use tokio_executor::park::{Park, Unpark};
 
-const INDEX_BITS: u32 = 24;
-const INDEX_MASK: usize = (1 << INDEX_BITS) - 1;
-const GENERATION_MASK: usize = (1 << (usize::BITS - INDEX_BITS - 1)) - 1;
 const WAKE_TOKEN: Token = Token(usize::MAX);
 const EVENTS_CAPACITY: usize = 1024;
 
@@ -77,18 +67,7 @@ pub struct ReactorUnpark {
 /// The part of the reactor that handles share.
 pub(crate) struct Inner {
     registry: mio::Registry,
-    slots: Mutex<Slots>,
-}
-
-struct Slots {
-    slab: Slab<Slot>,
-    next_generation: usize,
-    shutdown: bool,
-}
-
-struct Slot {
-    generation: usize,
-    io: Arc<ScheduledIo>,
+    table: SlotTable,
 }
 
 impl Reactor {
@@ -102,11 +81,7 @@ impl Reactor {
             events: Events::with_capacity(EVENTS_CAPACITY),
             inner: Arc::new(Inner {
                 registry,
-                slots: Mutex::new(Slots {
-                    slab: Slab::new(),
-                    next_generation: 0,
-                    shutdown: false,
-                }),
+                table: SlotTable::new(),
             }),
             unpark: ReactorUnpark {
                 waker: Arc::new(waker),
@@ -142,27 +117,19 @@ impl Reactor {
         if self.events.is_empty() {
             return;
         }
-        let slots = self.inner.lock_slots();
-        for event in self.events.iter() {
-            let token = event.token();
-            if token == WAKE_TOKEN {
-                continue;
-            }
-            let ready = Ready::from_event(event);
-            slots.apply(token, ready, self.tick, &mut self.wake_buf);
-        }
+        let events = self
+            .events
+            .iter()
+            .filter(|event| event.token() != WAKE_TOKEN)
+            .map(|event| (event.token(), Ready::from_event(event)));
+        self.inner
+            .table
+            .dispatch(events, self.tick, &mut self.wake_buf);
     }
 
     /// Shuts down: see the module doc. Idempotent.
     fn shutdown_resources(&mut self) {
-        {
-            let mut slots = self.inner.lock_slots();
-            slots.shutdown = true;
-            for (_, slot) in slots.slab.iter() {
-                slot.io.shutdown(&mut self.wake_buf);
-            }
-            slots.slab.clear();
-        }
+        self.inner.table.shutdown(&mut self.wake_buf);
         for waker in self.wake_buf.drain(..) {
             waker.wake();
         }
@@ -215,66 +182,26 @@ impl fmt::Debug for ReactorUnpark {
     }
 }
 
-impl Slots {
-    /// Delivers `ready` to the slot `token` names, unless the slot was freed or reused
-    /// since (its generation differs): then the event is stale and dropped.
-    fn apply(&self, token: Token, ready: Ready, tick: usize, wake_buf: &mut Vec<Waker>) -> bool {
-        let (index, generation) = split_token(token);
-        match self.slab.get(index) {
-            Some(slot) if slot.generation == generation => {
-                slot.io.set_readiness(tick, ready);
-                slot.io.take_wakers(ready, wake_buf);
-                true
-            }
-            _ => false,
-        }
-    }
-}
-
 impl Inner {
     /// Test hook: delivers an event as a reactor turn would; false when it was dropped.
     #[cfg(all(test, not(loom)))]
     pub(crate) fn inject(&self, token: Token, ready: Ready, tick: usize) -> bool {
         let mut wakers = Vec::new();
-        let delivered = self.lock_slots().apply(token, ready, tick, &mut wakers);
+        let delivered = self.table.dispatch([(token, ready)], tick, &mut wakers);
         wakers.into_iter().for_each(Waker::wake);
-        delivered
+        delivered == 1
     }
 
-    fn lock_slots(&self) -> MutexGuard<'_, Slots> {
-        self.slots.lock().unwrap_or_else(|p| p.into_inner())
-    }
-
-    /// Registers `source` for `interest`, returning its token and slot state.
-    ///
-    /// The slot is inserted before the source is registered with mio, so even the very
-    /// first event (epoll reports a ready fd on registration) finds it.
+    /// Registers `source` for `interest`, returning its token and slot state (see
+    /// "Registering" in the module doc).
     pub(crate) fn register<S: Source + ?Sized>(
         &self,
         source: &mut S,
         interest: Interest,
     ) -> io::Result<(Token, Arc<ScheduledIo>)> {
-        let io = Arc::new(ScheduledIo::new());
-        let token = {
-            let mut slots = self.lock_slots();
-            if slots.shutdown {
-                return Err(errors::reactor_shut_down());
-            }
-            let generation = slots.next_generation;
-            let entry = slots.slab.vacant_entry();
-            let index = entry.key();
-            if index > INDEX_MASK {
-                return Err(errors::too_many_resources());
-            }
-            entry.insert(Slot {
-                generation,
-                io: io.clone(),
-            });
-            slots.next_generation = (generation + 1) & GENERATION_MASK;
-            Token(generation << INDEX_BITS | index)
-        };
+        let (token, io) = self.table.insert()?;
         if let Err(e) = self.registry.register(source, token, interest) {
-            self.release(token);
+            self.table.release(token);
             return Err(e);
         }
         Ok((token, io))
@@ -287,18 +214,6 @@ impl Inner {
 
     /// Frees the slot of `token` (if it still belongs to that token).
     pub(crate) fn release(&self, token: Token) {
-        let (index, generation) = split_token(token);
-        let mut slots = self.lock_slots();
-        if slots
-            .slab
-            .get(index)
-            .is_some_and(|slot| slot.generation == generation)
-        {
-            slots.slab.remove(index);
-        }
+        self.table.release(token);
     }
-}
-
-fn split_token(token: Token) -> (usize, usize) {
-    (token.0 & INDEX_MASK, token.0 >> INDEX_BITS)
 }

@@ -184,27 +184,27 @@ impl Registration {
         &self,
         cx: &mut Context<'_>,
         dir: Direction,
-        mut op: impl FnMut() -> io::Result<R>,
+        op: impl FnMut() -> io::Result<R>,
+    ) -> Poll<io::Result<R>> {
+        self.poll_io_drained(cx, dir, op, |_| false)
+    }
+
+    /// [`poll_io`](Self::poll_io), and a successful result for which `drained` is true
+    /// (a short transfer: the OS buffer is exhausted) clears the readiness at once, saving
+    /// the `WouldBlock` syscall the next attempt would cost.
+    pub(crate) fn poll_io_drained<R>(
+        &self,
+        cx: &mut Context<'_>,
+        dir: Direction,
+        op: impl FnMut() -> io::Result<R>,
+        drained: impl Fn(&R) -> bool,
     ) -> Poll<io::Result<R>> {
         // tokio 0.2's cooperative budget: an operation spends one unit of the task's
         // budget, refunded unless it completes.
         let coop = ready!(tokio_executor::coop::poll_proceed(cx));
-        loop {
-            let ev = match self.shared.poll_ready(cx, dir) {
-                Poll::Ready(Ok(ev)) => ev,
-                Poll::Ready(Err(e)) => return Poll::Ready(Err(e)),
-                Poll::Pending => return Poll::Pending,
-            };
-            match op() {
-                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
-                    self.shared.clear_readiness(ev);
-                }
-                res => {
-                    coop.made_progress();
-                    return Poll::Ready(res);
-                }
-            }
-        }
+        let res = ready!(self.shared.poll_io(cx, dir, op, drained));
+        coop.made_progress();
+        Poll::Ready(res)
     }
 
     /// Runs `op` once; on `WouldBlock` clears the readiness observed before the attempt.

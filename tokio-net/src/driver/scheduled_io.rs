@@ -180,6 +180,37 @@ impl ScheduledIo {
         res
     }
 
+    /// The operation loop every socket runs: wait for `dir` readiness, run `op`; on
+    /// `WouldBlock` clear the readiness observed before the attempt (tick-checked, so an
+    /// event that arrived meanwhile survives) and poll again, which either finds the
+    /// newer readiness or stores the waker. A success for which `drained` is true also
+    /// clears (tick-checked alike): a short transfer means the OS buffer is exhausted.
+    pub(crate) fn poll_io<R>(
+        &self,
+        cx: &mut Context<'_>,
+        dir: Direction,
+        mut op: impl FnMut() -> io::Result<R>,
+        drained: impl Fn(&R) -> bool,
+    ) -> Poll<io::Result<R>> {
+        loop {
+            let ev = match self.poll_ready(cx, dir) {
+                Poll::Ready(Ok(ev)) => ev,
+                Poll::Ready(Err(e)) => return Poll::Ready(Err(e)),
+                Poll::Pending => return Poll::Pending,
+            };
+            match op() {
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => self.clear_readiness(ev),
+                Ok(r) => {
+                    if drained(&r) {
+                        self.clear_readiness(ev);
+                    }
+                    return Poll::Ready(Ok(r));
+                }
+                Err(e) => return Poll::Ready(Err(e)),
+            }
+        }
+    }
+
     /// Clears the observed readiness unless a newer event arrived since.
     pub(crate) fn clear_readiness(&self, ev: ReadyEvent) {
         let mask = ev.ready.clearable().bits();
