@@ -21,11 +21,17 @@ macro_rules! join {
     // of `_` that skip the tuple fields in front of it.
     (@ { () }) => { () };
     (@ { ( $($count:tt)* ) $( ( $($skip:tt)* ) $e:expr, )* }) => {{
-        let mut futures = ( $( ::core::pin::pin!($crate::macros::support::maybe_done($e)), )* );
-        $crate::macros::support::poll_fn(|cx| {
+        // The futures move into the closure, which moves into the `PollFn` awaited below:
+        // stored once, next to each other, with no pointer per branch.
+        let mut futures = ( $( $crate::macros::support::maybe_done($e), )* );
+        $crate::macros::support::poll_fn(move |cx| {
             let mut is_pending = false;
             $(
                 let ( $($skip,)* fut, .. ) = &mut futures;
+                // SAFETY: `futures` lives inside this closure, inside the `PollFn` that the
+                // `.await` below pins in the enclosing async frame before its first poll and
+                // never moves again; so each future is polled at one address until dropped.
+                let mut fut = unsafe { $crate::macros::support::Pin::new_unchecked(fut) };
                 if $crate::macros::support::Future::poll(fut.as_mut(), cx).is_pending() {
                     is_pending = true;
                 }
@@ -35,7 +41,9 @@ macro_rules! join {
             }
             $crate::macros::support::Poll::Ready(( $({
                 let ( $($skip,)* fut, .. ) = &mut futures;
-                fut.as_mut().take_output().expect("expected completed future")
+                // SAFETY: as above; the pinned place is only read out of, never moved.
+                let fut = unsafe { $crate::macros::support::Pin::new_unchecked(fut) };
+                fut.take_output().expect("expected completed future")
             },)* ))
         }).await
     }};

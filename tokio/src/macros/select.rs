@@ -80,7 +80,8 @@ macro_rules! select {
             $crate::select_priv_declare_output_enum!( ( $($count)* ) );
         }
 
-        let branches: u32 = $crate::count!( $($count)* );
+        // A constant, not a local: the polling closure need not capture it.
+        const __TOKIO_SELECT_BRANCHES: u32 = $crate::count!( $($count)* );
         // Bit i set: branch i is disabled (condition false, or its future completed).
         let mut disabled: __tokio_select_util::Mask = 0;
         $(
@@ -92,12 +93,13 @@ macro_rules! select {
 
         // The futures live in this block only, so they are dropped before a handler runs.
         let output = {
-            let mut futures = ( $( ::core::pin::pin!($fut), )+ );
+            // Stored side by side in this block, with no pointer per branch; polled in place.
+            let mut futures = ( $( $fut, )+ );
             $crate::macros::support::poll_fn(|cx| {
                 let mut is_pending = false;
-                let start = $crate::select!(@start $bias branches);
-                for i in 0..branches {
-                    let branch = (start + i) % branches;
+                let start = $crate::select!(@start $bias __TOKIO_SELECT_BRANCHES);
+                for i in 0..__TOKIO_SELECT_BRANCHES {
+                    let branch = (start + i) % __TOKIO_SELECT_BRANCHES;
                     $(
                         if branch == $crate::count!( $($skip)* ) {
                             let mask: __tokio_select_util::Mask = 1 << $crate::count!( $($skip)* );
@@ -105,7 +107,13 @@ macro_rules! select {
                                 continue;
                             }
                             let ( $($skip,)* fut, .. ) = &mut futures;
-                            let out = match $crate::macros::support::Future::poll(fut.as_mut(), cx) {
+                            // SAFETY: `futures` is a local of the enclosing block that is
+                            // never moved: the closure only borrows it, the `.await` below
+                            // keeps the async frame (and so the local) pinned, and the tuple is
+                            // dropped in place when the block ends. Each future is therefore
+                            // polled at one address until it is dropped.
+                            let fut = unsafe { $crate::macros::support::Pin::new_unchecked(fut) };
+                            let out = match $crate::macros::support::Future::poll(fut, cx) {
                                 $crate::macros::support::Poll::Ready(out) => out,
                                 $crate::macros::support::Poll::Pending => {
                                     is_pending = true;
