@@ -39,3 +39,30 @@ fn loom_mutex_cancelled_lock_does_not_block_others() {
         assert_eq!(*m.try_lock().unwrap(), 1);
     });
 }
+
+/// Three parties: the holder unlocks while one waiter cancels (perhaps just after being
+/// handed the lock) and another waits: the lock reaches the second waiter, and is free
+/// at the end.
+#[test]
+fn loom_mutex_handoff_to_cancelled_waiter_passes_on() {
+    loom::model(|| {
+        let m = Arc::new(Mutex::new(0));
+        let guard = m.try_lock().unwrap();
+        let m2 = m.clone();
+        let cancelled = thread::spawn(move || {
+            let waker = futures::task::noop_waker();
+            let mut cx = Context::from_waker(&waker);
+            let mut fut = pin!(m2.lock());
+            if let std::task::Poll::Ready(mut g) = fut.as_mut().poll(&mut cx) {
+                *g += 10;
+            }
+        });
+        let m3 = m.clone();
+        let waiter = thread::spawn(move || loom::future::block_on(async { *m3.lock().await += 1 }));
+        drop(guard);
+        cancelled.join().unwrap();
+        waiter.join().unwrap();
+        let v = *m.try_lock().expect("the lock is free at the end");
+        assert!(v == 1 || v == 11, "v = {v}");
+    });
+}
