@@ -145,31 +145,110 @@ pub(crate) fn peer_cred(fd: RawFd) -> io::Result<(libc::uid_t, libc::gid_t)> {
     Ok((uid, gid))
 }
 
-/// The signal-handling syscalls (`sigaction`, the self-pipe write).
+/// The signal-handling syscalls (`sigaction`, the self-pipe write) and the chaining to
+/// handlers installed before ours.
+///
+/// # Chaining
+/// When our handler replaces a function handler (another library's, or the program's),
+/// that handler is remembered per signal and called by ours after our own work, with the
+/// arguments it expects (`(signum)`, or `(signum, siginfo, context)` when it was
+/// installed with `SA_SIGINFO`). `SIG_DFL` and `SIG_IGN` are not chained: from our
+/// installation on, the default action no longer happens (tokio 0.2 behaves alike). The
+/// previous handler's own `sa_mask` and `SA_NODEFER`/`SA_RESETHAND` flags are not
+/// reproduced: it runs with ours.
+///
+/// The table is written before our handler is installed (and refreshed after, should
+/// another thread have changed the action in between), flags before the address, so a
+/// handler run that sees an address also sees its flags.
 #[cfg(not(loom))]
 pub(crate) mod signal {
     use super::cvt;
+    use crate::loom::sync::atomic::{AtomicBool, AtomicUsize, Ordering::SeqCst};
+    use crate::signal::registry::MAX_SIGNUM;
     use std::io;
     use std::mem;
+    use std::ptr;
 
-    extern "C" fn handler(signum: libc::c_int) {
+    type PlainHandler = extern "C" fn(libc::c_int);
+    type InfoHandler = extern "C" fn(libc::c_int, *mut libc::siginfo_t, *mut libc::c_void);
+
+    /// Per signal: the previous handler's address, 0 when there is nothing to chain to.
+    static PREV_HANDLER: [AtomicUsize; MAX_SIGNUM + 1] =
+        [const { AtomicUsize::new(0) }; MAX_SIGNUM + 1];
+    /// Per signal: whether the previous handler takes `(signum, siginfo, context)`.
+    static PREV_SIGINFO: [AtomicBool; MAX_SIGNUM + 1] =
+        [const { AtomicBool::new(false) }; MAX_SIGNUM + 1];
+
+    extern "C" fn handler(signum: libc::c_int, info: *mut libc::siginfo_t, ctx: *mut libc::c_void) {
         let saved = errno();
         crate::signal::registry::on_signal(signum);
+        chain(signum, info, ctx);
         set_errno(saved);
     }
 
-    /// Installs the process-wide handler for `signum` (`SA_RESTART`).
+    fn our_handler() -> usize {
+        handler as InfoHandler as usize
+    }
+
+    /// Calls the handler our installation replaced, if it was a function.
+    fn chain(signum: libc::c_int, info: *mut libc::siginfo_t, ctx: *mut libc::c_void) {
+        let Some(i) = usize::try_from(signum).ok().filter(|&i| i <= MAX_SIGNUM) else {
+            return;
+        };
+        let prev = PREV_HANDLER[i].load(SeqCst);
+        if prev == 0 {
+            return;
+        }
+        if PREV_SIGINFO[i].load(SeqCst) {
+            // SAFETY: `prev` is the `sa_sigaction` of an action installed with
+            // `SA_SIGINFO` (`remember` stored both together), so it is a function of
+            // this signature; it gets the very arguments the kernel gave us.
+            let f = unsafe { mem::transmute::<usize, InfoHandler>(prev) };
+            f(signum, info, ctx);
+        } else {
+            // SAFETY: `prev` is the `sa_handler` of an action installed without
+            // `SA_SIGINFO` and is neither `SIG_DFL` nor `SIG_IGN` (`remember` stores 0
+            // for those), so it is a function taking the signal number.
+            let f = unsafe { mem::transmute::<usize, PlainHandler>(prev) };
+            f(signum);
+        }
+    }
+
+    /// Records `old` (the action ours replaces) for chaining.
+    fn remember(signum: libc::c_int, old: &libc::sigaction) {
+        let Some(i) = usize::try_from(signum).ok().filter(|&i| i <= MAX_SIGNUM) else {
+            return;
+        };
+        let addr = old.sa_sigaction;
+        let callable = addr != libc::SIG_DFL && addr != libc::SIG_IGN && addr != our_handler();
+        PREV_SIGINFO[i].store(old.sa_flags & libc::SA_SIGINFO != 0, SeqCst);
+        PREV_HANDLER[i].store(if callable { addr } else { 0 }, SeqCst);
+    }
+
+    /// Installs the process-wide handler for `signum` (`SA_RESTART | SA_SIGINFO`), keeping
+    /// the handler it replaces for chaining (see the module doc).
     pub(crate) fn install(signum: libc::c_int) -> io::Result<()> {
         // SAFETY: an all-zero `sigaction` is a valid value (empty mask, no flags).
         let mut action: libc::sigaction = unsafe { mem::zeroed() };
-        action.sa_sigaction = handler as extern "C" fn(libc::c_int) as libc::sighandler_t;
-        action.sa_flags = libc::SA_RESTART;
+        action.sa_sigaction = our_handler() as libc::sighandler_t;
+        action.sa_flags = libc::SA_RESTART | libc::SA_SIGINFO;
         // SAFETY: `action.sa_mask` is a live `sigset_t` owned by `action`.
         cvt(unsafe { libc::sigemptyset(&mut action.sa_mask) })?;
-        // SAFETY: `action` is fully initialised and outlives the call; the handler only
-        // does async-signal-safe work (atomic stores and `write`); a null old-action
-        // pointer is allowed.
-        cvt(unsafe { libc::sigaction(signum, &action, std::ptr::null_mut()) })
+        // SAFETY: as above, all-zero is a valid `sigaction` for the kernel to overwrite.
+        let mut before: libc::sigaction = unsafe { mem::zeroed() };
+        // SAFETY: a null new action only queries; `before` is live and writable.
+        cvt(unsafe { libc::sigaction(signum, ptr::null(), &mut before) })?;
+        remember(signum, &before);
+        // SAFETY: as above.
+        let mut replaced: libc::sigaction = unsafe { mem::zeroed() };
+        // SAFETY: `action` is fully initialised and outlives the call, `replaced` is live
+        // and writable; the handler only does async-signal-safe work (atomic loads and
+        // stores, `write`, and the chained handler, which was already a signal handler).
+        cvt(unsafe { libc::sigaction(signum, &action, &mut replaced) })?;
+        if replaced.sa_sigaction != before.sa_sigaction || replaced.sa_flags != before.sa_flags {
+            remember(signum, &replaced);
+        }
+        Ok(())
     }
 
     /// Writes one byte to the self-pipe; errors (a full pipe) are ignored on purpose.

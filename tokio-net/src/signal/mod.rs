@@ -2,7 +2,9 @@
 //!
 //! # Protocol
 //! 1. The first listener for a signal installs a `sigaction` handler (once per signal
-//!    for the life of the process: the OS default action is never restored).
+//!    for the life of the process: the OS default action is never restored). A function
+//!    handler installed before ours is remembered and called by ours on every delivery
+//!    (chaining, as tokio 0.2's signal-hook registry does); `SIG_DFL` / `SIG_IGN` are not.
 //! 2. The handler, async-signal-safe, sets the signal's `pending` flag and writes one
 //!    byte to the process-wide self-pipe (non-blocking; a full pipe already guarantees
 //!    a wake-up).

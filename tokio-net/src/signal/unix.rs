@@ -106,7 +106,8 @@ const FORBIDDEN: [libc::c_int; 5] = [
 ];
 
 /// Listens for `kind`. From the first call for a signal on, its default action (such as
-/// terminating the process on `SIGINT`) no longer happens.
+/// terminating the process on `SIGINT`) no longer happens. A handler some other code
+/// installed for the signal before is kept and still called on every delivery.
 ///
 /// # Errors
 ///
