@@ -9,6 +9,11 @@ pub(crate) use std::{sync, thread};
 #[cfg(loom)]
 pub(crate) use loom::{sync, thread};
 
+/// Under loom every model thread runs on one OS thread, so thread-locals that the models
+/// rely on come from loom (`std`'s const-initialised form is used otherwise).
+#[cfg(loom)]
+pub(crate) use loom::thread_local;
+
 /// An `UnsafeCell` touched only through `with` / `with_mut` closures, as loom requires.
 #[cfg(not(loom))]
 #[derive(Debug)]

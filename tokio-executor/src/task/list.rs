@@ -15,7 +15,6 @@
 
 use super::raw::{Header, Links, RawTask};
 use super::{JoinHandle, Notified, Schedule, Task};
-use crate::loom::sync::atomic::{AtomicBool, Ordering::Acquire, Ordering::Release};
 use crate::loom::sync::Mutex;
 use std::future::Future;
 use std::marker::PhantomData;
@@ -24,25 +23,89 @@ use std::ptr::NonNull;
 pub(crate) struct OwnedTasks<S: 'static> {
     shards: Box<[Mutex<Shard>]>,
     mask: usize,
-    closed: AtomicBool,
     _p: PhantomData<S>,
 }
 
 struct Shard {
-    head: Option<NonNull<Header>>,
-    len: usize,
+    list: RawList,
     closed: bool,
 }
 
-// SAFETY: the raw pointers are only followed under the shard's mutex, and each points to
-// a task kept alive by the reference the list holds.
-unsafe impl Send for Shard {}
+/// An intrusive doubly-linked list of task headers; each member holds one counted
+/// reference (the list's). Whoever has `&mut` access to the list (a shard's lock, a
+/// worker's core) has exclusive access to its members' links.
+pub(super) struct RawList {
+    head: Option<NonNull<Header>>,
+    len: usize,
+}
+
+// SAFETY: the raw pointers are only followed by the holder of `&mut RawList` (see above),
+// and each points to a task kept alive by the reference the list holds.
+unsafe impl Send for RawList {}
 
 /// # Safety
-/// `node` is a live task linked in (or being linked into) the list whose lock is held.
+/// `node` is a live task linked in (or being linked into) a list the caller has exclusive
+/// access to.
 unsafe fn links<'a>(node: NonNull<Header>) -> &'a mut Links {
-    // SAFETY: the list's lock gives exclusive access to the links of its members.
+    // SAFETY: exclusive access to the list gives exclusive access to its members' links.
     unsafe { &mut *node.as_ref().links.with_mut(|p| p) }
+}
+
+impl RawList {
+    pub(super) const fn new() -> RawList {
+        RawList { head: None, len: 0 }
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// # Safety
+    /// `node` is a live task that is in no list; its reference moves into this list.
+    pub(super) unsafe fn push_front(&mut self, node: NonNull<Header>) {
+        // SAFETY: `&mut self` is exclusive; `node` is new and `head` is a member.
+        unsafe {
+            links(node).next = self.head;
+            if let Some(head) = self.head {
+                links(head).prev = Some(node);
+            }
+        }
+        self.head = Some(node);
+        self.len += 1;
+    }
+
+    /// Unlinks `node` when it is a member; the list's reference then belongs to the caller.
+    ///
+    /// # Safety
+    /// `node` is a live task that is in no list or in this one (never in another).
+    pub(super) unsafe fn remove(&mut self, node: NonNull<Header>) -> bool {
+        // SAFETY: caller's obligations; a member's neighbours are members too.
+        unsafe {
+            let l = links(node);
+            if l.prev.is_none() && self.head != Some(node) {
+                return false;
+            }
+            let (prev, next) = (l.prev.take(), l.next.take());
+            match prev {
+                Some(p) => links(p).next = next,
+                None => self.head = next,
+            }
+            if let Some(n) = next {
+                links(n).prev = prev;
+            }
+        }
+        self.len -= 1;
+        true
+    }
+
+    /// Unlinks the first member; the list's reference then belongs to the caller.
+    pub(super) fn pop_front(&mut self) -> Option<NonNull<Header>> {
+        let node = self.head?;
+        // SAFETY: `node` is the head member of this list, to which we have `&mut`.
+        let removed = unsafe { self.remove(node) };
+        debug_assert!(removed);
+        Some(node)
+    }
 }
 
 impl<S: Schedule> OwnedTasks<S> {
@@ -53,14 +116,12 @@ impl<S: Schedule> OwnedTasks<S> {
             shards: (0..n)
                 .map(|_| {
                     Mutex::new(Shard {
-                        head: None,
-                        len: 0,
+                        list: RawList::new(),
                         closed: false,
                     })
                 })
                 .collect(),
             mask: n - 1,
-            closed: AtomicBool::new(false),
             _p: PhantomData,
         }
     }
@@ -130,15 +191,8 @@ impl<S: Schedule> OwnedTasks<S> {
             task.shutdown();
             return (join, None);
         }
-        // SAFETY: we hold the shard lock; `node` is new and `head` is a member.
-        unsafe {
-            links(node).next = shard.head;
-            if let Some(head) = shard.head {
-                links(head).prev = Some(node);
-            }
-        }
-        shard.head = Some(node);
-        shard.len += 1;
+        // SAFETY: we hold the shard lock and `node` is new.
+        unsafe { shard.list.push_front(node) };
         drop(shard);
         // The list's reference now lives in the links.
         std::mem::forget(task);
@@ -149,29 +203,23 @@ impl<S: Schedule> OwnedTasks<S> {
     pub(crate) fn remove(&self, task: &Task<S>) -> Option<Task<S>> {
         let node = task.raw.header_ptr();
         let mut shard = self.shard(node).lock().unwrap();
-        // SAFETY: we hold the shard lock and the caller holds a reference to `node`.
-        unsafe {
-            let l = links(node);
-            if l.prev.is_none() && shard.head != Some(node) {
-                return None;
-            }
-            unlink(&mut shard, node);
-            // SAFETY: the list's reference moves to the caller.
-            Some(Task::from_raw(RawTask::from_raw(node)))
+        // SAFETY: we hold the shard lock, the caller holds a reference to `node`, and a
+        // task only ever joins the shard its address picks.
+        if !unsafe { shard.list.remove(node) } {
+            return None;
         }
+        // SAFETY: the list's reference moves to the caller.
+        Some(unsafe { Task::from_raw(RawTask::from_raw(node)) })
     }
 
     /// Closes the list and shuts down every member; later `bind`s cancel at once.
     pub(crate) fn close_and_shutdown_all(&self) {
-        self.closed.store(true, Release);
         for shard in self.shards.iter() {
             let mut members = Vec::new();
             {
                 let mut shard = shard.lock().unwrap();
                 shard.closed = true;
-                while let Some(node) = shard.head {
-                    // SAFETY: we hold the lock; `node` is the head member.
-                    unsafe { unlink(&mut shard, node) };
+                while let Some(node) = shard.list.pop_front() {
                     // SAFETY: the list's reference moves into `members`.
                     members.push(unsafe { Task::<S>::from_raw(RawTask::from_raw(node)) });
                 }
@@ -182,31 +230,8 @@ impl<S: Schedule> OwnedTasks<S> {
         }
     }
 
-    /// Whether the list was closed by `close_and_shutdown_all`.
-    pub(crate) fn is_closed(&self) -> bool {
-        self.closed.load(Acquire)
-    }
-
     /// True when no task is linked.
     pub(crate) fn is_empty(&self) -> bool {
-        self.shards.iter().all(|s| s.lock().unwrap().len == 0)
+        self.shards.iter().all(|s| s.lock().unwrap().list.len() == 0)
     }
-}
-
-/// # Safety
-/// The shard's lock is held and `node` is a member of it.
-unsafe fn unlink(shard: &mut Shard, node: NonNull<Header>) {
-    // SAFETY: caller's obligations; neighbours are members too.
-    unsafe {
-        let l = links(node);
-        let (prev, next) = (l.prev.take(), l.next.take());
-        match prev {
-            Some(p) => links(p).next = next,
-            None => shard.head = next,
-        }
-        if let Some(n) = next {
-            links(n).prev = prev;
-        }
-    }
-    shard.len -= 1;
 }

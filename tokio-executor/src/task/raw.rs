@@ -8,7 +8,10 @@
 //!
 //! Field access rules:
 //! - `header.state`: atomics, anyone holding a reference.
-//! - `header.links`: only the owned-task list, under its lock.
+//! - `header.links`: only the owned-task list, under its lock (a worker list: the thread
+//!   holding the worker's core).
+//! - `header.owner`: see `worker_list.rs` (written only by the thread that binds or
+//!   completes the task, read by the completing thread).
 //! - `scheduler`: immutable, anyone holding a reference.
 //! - `stage`: the thread that holds `RUNNING`; after completion, the `JoinHandle` (when
 //!   `JOIN_INTEREST` is set) or the completing thread (when it is not).
@@ -34,8 +37,11 @@ use std::task::{Context, Poll, RawWaker, RawWakerVTable, Waker};
 pub(crate) struct Header {
     pub(super) state: State,
     vtable: &'static Vtable,
-    /// Intrusive links of the owned-task list; only that list touches them, under its lock.
+    /// Intrusive links of the owned-task list; only that list touches them, under its lock
+    /// (or, for a worker's list, by the thread holding that worker's core).
     pub(super) links: UnsafeCell<Links>,
+    /// Which worker list holds the task (work-stealing pool only; see `worker_list.rs`).
+    pub(super) owner: UnsafeCell<usize>,
 }
 
 /// Neighbours in the owned-task list.
@@ -103,6 +109,7 @@ impl RawTask {
                 state: State::new(refs),
                 vtable: vtable::<T, S>(),
                 links: UnsafeCell::new(Links::default()),
+                owner: UnsafeCell::new(super::worker_list::UNBOUND),
             },
             scheduler,
             stage: UnsafeCell::new(Stage::Running(future)),

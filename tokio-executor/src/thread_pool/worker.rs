@@ -16,20 +16,31 @@
 //!    the injector;
 //! 4. else park (see `idle.rs` and `park.rs`).
 //!
+//! Owned tasks: each core carries its own list of the tasks it spawned or first ran (see
+//! `task/worker_list.rs`), touched without a lock. A task spawned from a thread that holds
+//! no core is unbound until a worker first runs it (that worker binds it); a task
+//! completed on another thread is queued for its owner, which unlinks it at maintenance
+//! or before parking.
+//!
 //! Shutdown:
 //! 1. `Spawner::shutdown` sets the flag and unparks every worker;
 //! 2. each worker leaves its loop and hands its core to `shutdown_core`; a worker that
 //!    never started hands it over from `Drop`;
-//! 3. the last core to arrive closes the owned-task list (every unfinished future is
-//!    dropped there, exactly once), drains all queues, and shuts the driver down.
+//! 3. the last core to arrive (no thread holds a core any more):
+//!    a. closes the owned lists: from now on a spawn or wake from outside cancels its task
+//!       (`push_remote`; one that raced the close and reached the injector drains it);
+//!    b. shuts down every list member: each unfinished future is dropped exactly once;
+//!    c. shuts down what the LIFO slots and local queues hold (tasks stolen from the
+//!       injector may never have run, so they are in no list), then the injector;
+//!    d. shuts the driver down.
 
 use super::idle::Idle;
 use super::park::{Parker, SharedDriver, Unparker};
 use super::queue::{self, Inject, Local, Steal};
 use crate::blocking;
-use crate::loom::sync::atomic::{AtomicBool, Ordering::AcqRel, Ordering::Acquire};
+use crate::loom::sync::atomic::{fence, AtomicBool, Ordering::AcqRel, Ordering::Acquire, Ordering::SeqCst};
 use crate::loom::sync::{Arc, Mutex};
-use crate::task::{JoinHandle, Notified, OwnedTasks, Schedule, Task};
+use crate::task::{JoinHandle, Notified, Schedule, Task, WorkerList, WorkerLists};
 use crate::util::rand::{seed, FastRand};
 use std::cell::RefCell;
 use std::future::Future;
@@ -45,7 +56,7 @@ const EVENT_INTERVAL: u32 = 61;
 const EVENT_INTERVAL: u32 = 3;
 /// LIFO-slot polls in a row before the next task goes through the queue (so a pair of
 /// tasks pinging each other cannot starve the rest).
-const MAX_LIFO_POLLS: u32 = 3;
+const MAX_LIFO_POLLS: u32 = 16;
 
 type Job = Notified<Arc<Shared>>;
 
@@ -53,7 +64,7 @@ pub(crate) struct Shared {
     remotes: Box<[Remote]>,
     inject: Inject<Job>,
     idle: Idle,
-    owned: OwnedTasks<Arc<Shared>>,
+    owned: WorkerLists<Arc<Shared>>,
     shutdown: AtomicBool,
     #[allow(clippy::vec_box)] // cores move between threads as boxes
     shutdown_cores: Mutex<Vec<Box<Core>>>,
@@ -71,6 +82,7 @@ pub(crate) struct Core {
     tick: u32,
     lifo: Option<Job>,
     run_queue: Local<Job>,
+    owned: WorkerList<Arc<Shared>>,
     is_searching: bool,
     is_shutdown: bool,
     park: Option<Parker>,
@@ -88,7 +100,10 @@ struct Context {
     core: RefCell<Option<Box<Core>>>,
 }
 
+#[cfg(not(loom))]
 thread_local!(static CURRENT: RefCell<Option<Rc<Context>>> = const { RefCell::new(None) });
+#[cfg(loom)]
+crate::loom::thread_local!(static CURRENT: RefCell<Option<Rc<Context>>> = RefCell::new(None));
 
 /// Builds the shared state and one unstarted worker per core.
 pub(crate) fn create(
@@ -99,7 +114,8 @@ pub(crate) fn create(
     let num_workers = num_workers.max(1);
     let mut cores = Vec::with_capacity(num_workers);
     let mut remotes = Vec::with_capacity(num_workers);
-    for index in 0..num_workers {
+    let (owned, lists) = WorkerLists::new(num_workers);
+    for (index, list) in lists.into_iter().enumerate() {
         let (run_queue, steal) = queue::local();
         let park = Parker::new(driver.clone());
         remotes.push(Remote {
@@ -111,6 +127,7 @@ pub(crate) fn create(
             tick: 0,
             lifo: None,
             run_queue,
+            owned: list,
             is_searching: false,
             is_shutdown: false,
             park: Some(park),
@@ -121,7 +138,7 @@ pub(crate) fn create(
         remotes: remotes.into_boxed_slice(),
         inject: Inject::new(),
         idle: Idle::new(num_workers),
-        owned: OwnedTasks::new(num_workers * 4),
+        owned,
         shutdown: AtomicBool::new(false),
         shutdown_cores: Mutex::new(Vec::with_capacity(num_workers)),
         driver,
@@ -139,7 +156,17 @@ pub(crate) fn create(
 
 impl Worker {
     /// Runs the worker loop on the current thread until shutdown or hand-off.
-    pub(crate) fn run(mut self) {
+    pub(crate) fn run(self) {
+        let _spawner = crate::context::set_spawner(crate::context::Spawner::ThreadPool(
+            super::Spawner::from_shared(self.shared.clone()),
+        ));
+        let _enter = crate::enter::try_enter();
+        self.run_core();
+    }
+
+    /// The loop without the runtime-wide thread contexts (spawner, enter guard): only
+    /// the worker's own context, so the loom models can run it.
+    pub(crate) fn run_core(mut self) {
         let core = self.core.take().expect("worker core missing");
         let shared = self.shared.clone();
         let cx = Rc::new(Context {
@@ -147,13 +174,27 @@ impl Worker {
             core: RefCell::new(None),
         });
         let _current = CurrentGuard::set(cx.clone());
-        let _spawner = crate::context::set_spawner(crate::context::Spawner::ThreadPool(
-            super::Spawner::from_shared(shared.clone()),
-        ));
-        let _enter = crate::enter::try_enter();
         if let Some(core) = run_loop(&cx, core) {
             shared.shutdown_core(core);
         }
+    }
+
+    /// Model support: spawns onto this unstarted worker, into its LIFO slot or its local
+    /// queue, as a task spawned on that worker would be.
+    #[cfg(all(test, loom))]
+    pub(crate) fn spawn_local<F>(&mut self, future: F, lifo: bool) -> JoinHandle<F::Output>
+    where
+        F: Future + Send + 'static,
+        F::Output: Send + 'static,
+    {
+        let core = self.core.as_mut().expect("worker core missing");
+        let (handle, task) = core.owned.spawn(future, self.shared.clone());
+        if lifo {
+            assert!(core.lifo.replace(task).is_none(), "LIFO slot taken");
+        } else {
+            core.run_queue.push_back(task, &self.shared.inject);
+        }
+        handle
     }
 }
 
@@ -200,7 +241,8 @@ fn run_loop(cx: &Context, mut core: Box<Core>) -> Option<Box<Core>> {
 }
 
 /// Step 1 of the loop.
-fn maintenance(cx: &Context, core: Box<Core>) -> Box<Core> {
+fn maintenance(cx: &Context, mut core: Box<Core>) -> Box<Core> {
+    cx.shared.owned.drain_released(&mut core.owned);
     *cx.core.borrow_mut() = Some(core);
     cx.shared.driver.poll_ready_events();
     let mut core = cx
@@ -216,6 +258,7 @@ fn maintenance(cx: &Context, core: Box<Core>) -> Box<Core> {
 /// off by `block_in_place`, and this thread stops being a worker.
 fn run_task(cx: &Context, mut core: Box<Core>, task: Job) -> Option<Box<Core>> {
     core.transition_from_searching(&cx.shared);
+    core.owned.bind(&task);
     *cx.core.borrow_mut() = Some(core);
     task.run();
     let mut lifo_polls = 0;
@@ -226,10 +269,12 @@ fn run_task(cx: &Context, mut core: Box<Core>, task: Job) -> Option<Box<Core>> {
         };
         lifo_polls += 1;
         if lifo_polls > MAX_LIFO_POLLS {
+            // This worker runs it next tick (no wake-up: waking an idle worker for
+            // it would only move a chain of tasks between workers).
             core.run_queue.push_back(task, &cx.shared.inject);
-            cx.shared.notify_parked();
             return Some(core);
         }
+        core.owned.bind(&task);
         *cx.core.borrow_mut() = Some(core);
         task.run();
     }
@@ -237,6 +282,7 @@ fn run_task(cx: &Context, mut core: Box<Core>, task: Job) -> Option<Box<Core>> {
 
 /// Step 4 of the loop.
 fn park(cx: &Context, mut core: Box<Core>) -> Box<Core> {
+    cx.shared.owned.drain_released(&mut core.owned);
     if !core.transition_to_parked(&cx.shared) {
         return core;
     }
@@ -338,10 +384,14 @@ impl Core {
         true
     }
 
+    /// Shutdown step 3: tasks never run here may still be unbound, so each queued task
+    /// is shut down, not just dropped.
     fn drain(&mut self) {
-        drop(self.lifo.take());
+        if let Some(task) = self.lifo.take() {
+            task.shutdown();
+        }
         while let Some(task) = self.run_queue.pop() {
-            drop(task);
+            task.shutdown();
         }
     }
 }
@@ -372,6 +422,29 @@ impl Shared {
         }
     }
 
+    /// Schedules from a thread that holds no core of this pool: through the injector.
+    fn push_remote(&self, task: Job) {
+        if self.owned.is_closed() {
+            task.shutdown();
+            return;
+        }
+        self.inject.push(task);
+        // Pairs with the fence in `close`: either the final drain sees this push, or we
+        // see the close and drain ourselves.
+        fence(SeqCst);
+        if self.owned.is_closed() {
+            self.drain_inject();
+            return;
+        }
+        self.notify_parked();
+    }
+
+    fn drain_inject(&self) {
+        while let Some(task) = self.inject.pop() {
+            task.shutdown();
+        }
+    }
+
     fn notify_if_work_pending(&self) {
         let pending = self.remotes.iter().any(|r| !r.steal.is_empty()) || !self.inject.is_empty();
         if pending {
@@ -396,14 +469,15 @@ impl Shared {
         if cores.len() != self.remotes.len() {
             return;
         }
-        self.owned.close_and_shutdown_all();
+        self.owned.close();
+        for core in cores.iter_mut() {
+            self.owned.shutdown_list(&mut core.owned);
+        }
         for core in cores.iter_mut() {
             core.drain();
         }
         drop(cores);
-        while let Some(task) = self.inject.pop() {
-            drop(task);
-        }
+        self.drain_inject();
         self.driver.shutdown();
     }
 }
@@ -413,42 +487,66 @@ where
     F: Future + Send + 'static,
     F::Output: Send + 'static,
 {
-    let (handle, notified) = shared.owned.bind(future, shared.clone());
-    if let Some(task) = notified {
-        schedule_task(shared, task, false);
+    // On a worker of this pool: link into its list and schedule locally (one
+    // thread-local access). Elsewhere: an unbound task through the injector.
+    let mut future = Some(future);
+    let local = with_core(shared, |core| {
+        let future = future.take()?;
+        let (handle, task) = core.owned.spawn(future, shared.clone());
+        shared.schedule_local(core, task, false);
+        Some(handle)
+    });
+    if let Some(handle) = local.flatten() {
+        return handle;
     }
+    let future = future.take().expect("future spawned twice");
+    let (handle, task) = shared.owned.spawn_unbound(future, shared.clone());
+    shared.push_remote(task);
     handle
 }
 
+/// Runs `f` with this thread's core when the thread is a worker of `shared`'s pool and
+/// holds its core (and the core is not borrowed); `None` otherwise.
+fn with_core<R>(shared: &Arc<Shared>, f: impl FnOnce(&mut Core) -> R) -> Option<R> {
+    CURRENT
+        .try_with(|cur| {
+            let cur = cur.borrow();
+            let cx = cur.as_ref()?;
+            if !Arc::ptr_eq(&cx.shared, shared) {
+                return None;
+            }
+            let mut core = cx.core.try_borrow_mut().ok()?;
+            core.as_mut().map(|core| f(core))
+        })
+        .ok()
+        .flatten()
+}
+
 fn schedule_task(shared: &Arc<Shared>, task: Job, is_yield: bool) {
-    // One thread-local access; during thread teardown (no context) the task stays in
-    // `task` and takes the remote path.
+    // During thread teardown (no context) the task stays in `task` and takes the
+    // remote path.
     let mut task = Some(task);
-    let _ = CURRENT.try_with(|cur| {
-        let cur = cur.borrow();
-        let Some(cx) = cur.as_ref() else { return };
-        if !Arc::ptr_eq(&cx.shared, shared) {
-            return;
-        }
-        let Ok(mut core) = cx.core.try_borrow_mut() else {
-            return;
-        };
-        if let (Some(core), Some(t)) = (core.as_mut(), task.take()) {
+    with_core(shared, |core| {
+        if let Some(t) = task.take() {
             shared.schedule_local(core, t, is_yield);
         }
     });
     if let Some(task) = task {
-        if shared.owned.is_closed() {
-            return;
-        }
-        shared.inject.push(task);
-        shared.notify_parked();
+        shared.push_remote(task);
     }
 }
 
 impl Schedule for Arc<Shared> {
     fn release(&self, task: &Task<Self>) -> Option<Task<Self>> {
-        self.owned.remove(task)
+        let mut task = Some(task);
+        let local = with_core(self, |core| {
+            let task = task.take()?;
+            self.owned.release(task, Some(&mut core.owned))
+        });
+        match task {
+            Some(task) => self.owned.release(task, None),
+            None => local.flatten(),
+        }
     }
 
     fn schedule(&self, task: Notified<Self>) {
