@@ -11,6 +11,22 @@
 //! (entry `FIRED`), *shut down* (entry `SHUTDOWN`). `reset` moves an armed or fired entry
 //! to its new deadline, keeping the registered waker, so a task waiting on the delay is
 //! woken at the new deadline even when another thread did the reset.
+//!
+//! Clock reads: creating a delay with `delay_for` reads the clock once. Polling reads it to
+//! answer `Ready` for a deadline that has passed before the driver fired the entry, except
+//! on the first poll of a delay created at least a second ahead of its deadline (a
+//! `timeout` around I/O, the common case) while the clock runs: such a delay is armed
+//! straight away. If it did become due in between (its task starved for that second), the
+//! wheel refuses the entry when the driver has already passed its tick (`Ready` at once)
+//! or fires it on the driver's next turn: late by one turn at worst, never early. A frozen
+//! clock (`test-util`) is always read, so tests that advance time see exact answers.
+//!
+//! Costs: the first `Pending` poll takes the driver lock once (arming and registering the
+//! waker together); a drop of an armed delay takes it once more (cancel). Later polls take
+//! it only when the waker differs from the one registered last: `registered` keeps a clone
+//! of that waker (set on the first re-poll, cleared by `reset`, which may leave the wheel
+//! slot without one), so a delay re-polled by the same task (a `select!` loop) stays off
+//! the lock.
 
 use crate::driver::Armed;
 use crate::driver::Handle;
@@ -21,7 +37,7 @@ use crate::Instant;
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
-use std::task::{Context, Poll};
+use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
 /// Waits until `duration` has elapsed.
@@ -47,8 +63,14 @@ use std::time::Duration;
 pub fn delay_for(duration: Duration) -> Delay {
     let handle = Handle::current();
     let deadline = handle.now().saturating_add(duration);
-    Delay::new_with_handle(handle, deadline)
+    let mut delay = Delay::new_with_handle(handle, deadline);
+    delay.far = duration >= FAR;
+    delay
 }
+
+/// A delay created at least this long before its deadline skips the clock check on its
+/// first poll (see the module doc).
+const FAR: Duration = Duration::from_secs(1);
 
 /// Waits until `deadline` is reached.
 ///
@@ -79,6 +101,10 @@ pub struct Delay {
     deadline: Instant,
     handle: Handle,
     entry: Option<Arc<Entry>>,
+    /// A waker known to be registered with the armed entry (see the module doc).
+    registered: Option<Waker>,
+    /// Created by `delay_for` at least [`FAR`] ahead of its deadline (and not reset since).
+    far: bool,
 }
 
 impl Delay {
@@ -87,6 +113,8 @@ impl Delay {
             deadline,
             handle,
             entry: None,
+            registered: None,
+            far: false,
         }
     }
 
@@ -105,6 +133,8 @@ impl Delay {
     /// becomes pending again if the new deadline is in the future.
     pub fn reset(&mut self, deadline: Instant) {
         self.deadline = deadline;
+        self.registered = None;
+        self.far = false;
         if let Some(entry) = &self.entry {
             let when = self.tick_of(deadline);
             self.handle.inner.arm(entry, when);
@@ -115,16 +145,29 @@ impl Delay {
         self.handle.clock().deadline_tick(deadline.into_std())
     }
 
-    /// Arms a new entry (first `Pending` poll), then registers the waker and re-reads the
-    /// state, so a fire between the two is not lost.
+    /// Arms a new entry with the task's waker (first `Pending` poll).
     fn arm(&mut self, cx: &mut Context<'_>) -> Poll<()> {
         let when = self.tick_of(self.deadline);
-        let (entry, armed) = self.handle.inner.arm_new(when);
-        let entry = self.entry.insert(entry);
+        let (entry, armed) = self.handle.inner.arm_new(when, cx.waker().clone());
+        self.entry = Some(entry);
         match armed {
+            Armed::Pending => Poll::Pending,
+            Armed::Fired => Poll::Ready(()),
+            Armed::Shutdown => errors::shutdown(),
+        }
+    }
+
+    /// Registers the task's waker with the armed entry, unless it already is.
+    fn register(&mut self, cx: &mut Context<'_>) -> Poll<()> {
+        let waker = cx.waker();
+        if self.registered.as_ref().is_some_and(|w| w.will_wake(waker)) {
+            return Poll::Pending;
+        }
+        let entry = self.entry.as_ref().expect("an armed delay has an entry");
+        match self.handle.inner.register(entry, waker) {
             Armed::Pending => {
-                entry.register(cx.waker());
-                check_state(entry)
+                self.registered = Some(waker.clone());
+                Poll::Pending
             }
             Armed::Fired => Poll::Ready(()),
             Armed::Shutdown => errors::shutdown(),
@@ -169,15 +212,16 @@ impl Delay {
         if this.handle.inner.is_shutdown() {
             errors::shutdown();
         }
+        if this.entry.is_none() && this.far && !this.handle.clock().is_paused() {
+            return this.arm(cx);
+        }
         if this.handle.now() >= this.deadline {
             return Poll::Ready(());
         }
-        match &this.entry {
-            Some(entry) => {
-                entry.register(cx.waker());
-                check_state(entry)
-            }
-            None => this.arm(cx),
+        if this.entry.is_some() {
+            this.register(cx)
+        } else {
+            this.arm(cx)
         }
     }
 }

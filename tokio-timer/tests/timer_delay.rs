@@ -264,3 +264,86 @@ fn debug_shows_deadline() {
 
 use std::future::Future;
 use tokio_executor::park::Park;
+
+/// A waker that counts its wakes.
+fn counting_waker() -> (std::task::Waker, Arc<std::sync::atomic::AtomicUsize>) {
+    struct Count(Arc<std::sync::atomic::AtomicUsize>);
+    impl futures::task::ArcWake for Count {
+        fn wake_by_ref(arc_self: &Arc<Self>) {
+            arc_self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
+    }
+    let count = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    (futures::task::waker(Arc::new(Count(count.clone()))), count)
+}
+
+fn poll_with(delay: &mut Delay, waker: &std::task::Waker) -> std::task::Poll<()> {
+    use std::future::Future;
+    let mut cx = std::task::Context::from_waker(waker);
+    std::pin::Pin::new(delay).poll(&mut cx)
+}
+
+#[test]
+fn repoll_with_another_waker_moves_the_registration() {
+    let mut rt = Rt::new();
+    let (first, first_wakes) = counting_waker();
+    let (second, second_wakes) = counting_waker();
+    let mut delay = delay_for(ms(5));
+    assert!(poll_with(&mut delay, &first).is_pending());
+    // The same waker again (cached, no lock), then another one: only the last is woken.
+    assert!(poll_with(&mut delay, &first).is_pending());
+    assert!(poll_with(&mut delay, &first).is_pending());
+    assert!(poll_with(&mut delay, &second).is_pending());
+    assert_eq!(rt.armed(), 1);
+    rt.block_on(delay_for(ms(10)));
+    assert_eq!(first_wakes.load(std::sync::atomic::Ordering::SeqCst), 0);
+    assert_eq!(second_wakes.load(std::sync::atomic::Ordering::SeqCst), 1);
+    assert!(poll_with(&mut delay, &second).is_ready());
+    assert_eq!(rt.armed(), 0);
+}
+
+#[test]
+fn reset_after_fire_needs_a_new_poll_to_register() {
+    let mut rt = Rt::new();
+    let (waker, wakes) = counting_waker();
+    let mut delay = delay_for(ms(2));
+    assert!(poll_with(&mut delay, &waker).is_pending());
+    rt.block_on(delay_for(ms(5)));
+    assert_eq!(wakes.load(std::sync::atomic::Ordering::SeqCst), 1);
+    assert!(poll_with(&mut delay, &waker).is_ready());
+    // Re-armed: the cached registration was dropped by `reset`, so this poll registers the
+    // waker again and the second fire wakes it.
+    delay.reset(Instant::now() + ms(3));
+    assert!(poll_with(&mut delay, &waker).is_pending());
+    rt.block_on(delay_for(ms(6)));
+    assert_eq!(wakes.load(std::sync::atomic::Ordering::SeqCst), 2);
+    assert!(poll_with(&mut delay, &waker).is_ready());
+}
+
+#[test]
+fn far_delay_is_armed_on_first_poll_and_never_early() {
+    let mut rt = Rt::new();
+    let start = std::time::Instant::now();
+    let mut delay = delay_for(Duration::from_secs(1));
+    assert!(poll_once(&mut delay).is_pending());
+    assert_eq!(rt.armed(), 1);
+    rt.block_on(&mut delay);
+    assert!(start.elapsed() >= Duration::from_secs(1));
+    assert_eq!(rt.armed(), 0);
+}
+
+#[test]
+fn far_delay_first_polled_after_its_deadline_completes() {
+    // Created a second ahead, first polled after its deadline: armed without a clock check,
+    // then fired by the driver's next turn (or refused by the wheel as already due).
+    let mut rt = Rt::new();
+    let mut delay = delay_for(Duration::from_secs(1));
+    std::thread::sleep(Duration::from_millis(1_050));
+    let _ = poll_once(&mut delay);
+    let before = std::time::Instant::now();
+    rt.block_on(&mut delay);
+    assert!(before.elapsed() < Duration::from_millis(500));
+    assert!(delay.is_elapsed());
+    drop(delay);
+    assert_eq!(rt.armed(), 0);
+}

@@ -131,3 +131,15 @@ fn advance_unpaused_panics() {
 fn pause_outside_runtime_panics() {
     pause();
 }
+
+#[test]
+fn far_delay_first_polled_after_advance_is_ready() {
+    // While the clock is frozen the first poll always checks it, even for a delay created
+    // far ahead of its deadline.
+    let mut rt = Rt::new();
+    pause();
+    let mut delay = delay_for(Duration::from_secs(3_600));
+    rt.block_on(advance(Duration::from_secs(3_600)));
+    assert!(poll_once(&mut delay).is_ready());
+    assert_eq!(rt.armed(), 0);
+}

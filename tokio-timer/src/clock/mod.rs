@@ -30,7 +30,7 @@ pub(crate) struct Clock {
     source: Source,
 }
 
-const NANOS_PER_MS: u128 = 1_000_000;
+const NANOS_PER_MS: u32 = 1_000_000;
 
 impl Clock {
     pub(crate) fn new() -> Clock {
@@ -45,16 +45,24 @@ impl Clock {
     }
 
     /// The tick at which an event due at `t` may fire (rounded up).
+    ///
+    /// Plain 64-bit arithmetic (no 128-bit division): this runs on every arm.
     pub(crate) fn deadline_tick(&self, t: Instant) -> u64 {
-        let nanos = t.saturating_duration_since(self.start).as_nanos();
-        let ms = nanos.div_ceil(NANOS_PER_MS);
-        u64::try_from(ms).unwrap_or(u64::MAX)
+        let since = t.saturating_duration_since(self.start);
+        let part = since.subsec_nanos().div_ceil(NANOS_PER_MS);
+        since
+            .as_secs()
+            .saturating_mul(1000)
+            .saturating_add(u64::from(part))
     }
 
     /// The last tick that has fully begun at `t` (rounded down).
     pub(crate) fn present_tick(&self, t: Instant) -> u64 {
-        let ms = t.saturating_duration_since(self.start).as_millis();
-        u64::try_from(ms).unwrap_or(u64::MAX)
+        let since = t.saturating_duration_since(self.start);
+        since
+            .as_secs()
+            .saturating_mul(1000)
+            .saturating_add(u64::from(since.subsec_millis()))
     }
 
     /// The instant at which `tick` begins.

@@ -4,8 +4,9 @@
 use crate::clock::Clock;
 use crate::loom::sync::atomic::{AtomicBool, Ordering};
 use crate::loom::sync::{Arc, Mutex};
-use crate::wheel::{Entry, Wheel, FIRED, PENDING, SHUTDOWN};
+use crate::wheel::{Entry, Linked, Wheel, FIRED, PENDING, SHUTDOWN};
 use std::fmt;
+use std::task::Waker;
 use tokio_executor::park::Unpark;
 
 pub(crate) struct Inner {
@@ -35,7 +36,7 @@ const POOL_CAP: usize = if cfg!(loom) { 2 } else { 256 };
 pub(crate) enum Armed {
     /// In the wheel.
     Pending,
-    /// Already due: published `FIRED` and woken.
+    /// Already due: published `FIRED` (and, for a reset, woke the registered waker).
     Fired,
     /// The timer is shut down.
     Shutdown,
@@ -72,73 +73,121 @@ impl Inner {
         self.unpark.unpark()
     }
 
-    /// (Re-)arms `entry` for tick `when`, moving it if it is already armed.
+    /// (Re-)arms `entry` for tick `when` (a reset), moving it if it is already armed. The
+    /// waker registered with it moves along; if the new tick is already due, that waker is
+    /// woken.
     pub(crate) fn arm(&self, entry: &Arc<Entry>, when: u64) -> Armed {
-        let (armed, unpark) = {
+        let (armed, unpark, rest) = {
             let mut locked = self.locked.lock().unwrap();
-            locked.arm(entry, when)
+            let linked = locked.wheel.remove(entry).unwrap_or_else(|| Linked {
+                entry: entry.clone(),
+                waker: None,
+            });
+            locked.link(linked, when)
         };
-        self.after_arm(entry, armed, unpark);
+        if unpark {
+            self.unpark.unpark();
+        }
+        if let (Armed::Fired, Some(linked)) = (armed, rest) {
+            linked.wake();
+        }
         armed
     }
 
-    /// Arms a fresh entry (a recycled one when available) for tick `when`. The caller
-    /// registers its waker afterwards and then re-reads the state (see `wheel::entry`).
-    pub(crate) fn arm_new(&self, when: u64) -> (Arc<Entry>, Armed) {
-        let (entry, armed, unpark) = {
+    /// Arms a fresh entry (a recycled one when available) for tick `when`, with `waker` as
+    /// the task to wake when it fires: one critical section for the whole first
+    /// registration of a delay. When the tick is already due (`Fired`) or the timer is shut
+    /// down, the waker is dropped instead (the caller answers its poll directly).
+    pub(crate) fn arm_new(&self, when: u64, waker: Waker) -> (Arc<Entry>, Armed) {
+        let (entry, armed, unpark, rest) = {
             let mut locked = self.locked.lock().unwrap();
             let entry = match locked.pool.pop() {
                 Some(entry) => entry,
-                None => Arc::new(Entry::new(when, None)),
+                None => Arc::new(Entry::new(when)),
             };
-            let (armed, unpark) = locked.arm(&entry, when);
-            (entry, armed, unpark)
+            let linked = Linked {
+                entry: entry.clone(),
+                waker: Some(waker),
+            };
+            let (armed, unpark, rest) = locked.link(linked, when);
+            (entry, armed, unpark, rest)
         };
-        self.after_arm(&entry, armed, unpark);
+        drop(rest);
+        if unpark {
+            self.unpark.unpark();
+        }
         (entry, armed)
     }
 
-    fn after_arm(&self, entry: &Entry, armed: Armed, unpark: bool) {
-        match armed {
-            Armed::Fired => entry.wake(),
-            _ if unpark => self.unpark.unpark(),
-            _ => {}
+    /// Makes `waker` the task to wake when the armed `entry` fires. Returns `Pending` when
+    /// it is registered (or an equivalent waker already was), otherwise what happened to the
+    /// entry (`Fired` / `Shutdown`: it is out of the wheel, read its state). The waker is
+    /// cloned, and the replaced one dropped, outside the lock.
+    pub(crate) fn register(&self, entry: &Entry, waker: &Waker) -> Armed {
+        let mut fresh: Option<Waker> = None;
+        loop {
+            let mut locked = self.locked.lock().unwrap();
+            let Some(slot) = locked.wheel.waker_mut(entry) else {
+                drop(locked);
+                return match entry.state() {
+                    SHUTDOWN => Armed::Shutdown,
+                    _ => Armed::Fired,
+                };
+            };
+            if slot.as_ref().is_some_and(|old| old.will_wake(waker)) {
+                drop(locked);
+                return Armed::Pending;
+            }
+            match fresh.take() {
+                Some(new) => {
+                    let old = slot.replace(new);
+                    drop(locked);
+                    drop(old);
+                    return Armed::Pending;
+                }
+                None => {
+                    drop(locked);
+                    fresh = Some(waker.clone());
+                }
+            }
         }
     }
 
     /// Unlinks the entry of a dropped delay and keeps it for reuse when nothing else refers
-    /// to it. Its waker is taken first and dropped after the lock is released: dropping a
-    /// waker can run arbitrary code (even drop another delay), which must not happen under
-    /// the driver lock.
+    /// to it. Its waker is dropped after the lock is released: dropping a waker can run
+    /// arbitrary code (even drop another delay), which must not happen under the driver
+    /// lock.
     pub(crate) fn cancel_and_recycle(&self, entry: Arc<Entry>) {
-        let waker = entry.take_waker();
-        {
+        let waker = {
             let mut locked = self.locked.lock().unwrap();
-            locked.wheel.remove(&entry);
+            // The wheel's reference is never the last one (the caller holds another), so
+            // dropping it here only decrements a count.
+            let waker = locked.wheel.remove(&entry).and_then(|linked| linked.waker);
             if Arc::strong_count(&entry) == 1 && locked.pool.len() < POOL_CAP && !locked.shutdown {
                 locked.pool.push(entry);
             } else {
                 drop(entry);
             }
-        }
+            waker
+        };
         drop(waker);
     }
 
     /// Step 1 / 4: advance the wheel to `now` (a tick), fire and wake what is due. `buf` is
     /// the driver's scratch vector (empty on entry and exit), so firing does not allocate.
-    /// Returns how many entries fired (and were woken).
-    pub(crate) fn process(&self, now: u64, buf: &mut Vec<Arc<Entry>>) -> usize {
+    /// Returns how many entries fired.
+    pub(crate) fn process(&self, now: u64, buf: &mut Vec<Linked>) -> usize {
         {
             let mut locked = self.locked.lock().unwrap();
             locked.next_wake = None;
             locked.wheel.poll(now, buf);
-            for entry in buf.iter() {
-                entry.set_state(FIRED);
+            for linked in buf.iter() {
+                linked.entry.set_state(FIRED);
             }
         }
         let fired = buf.len();
-        for entry in buf.drain(..) {
-            entry.wake();
+        for linked in buf.drain(..) {
+            linked.wake();
         }
         fired
     }
@@ -152,38 +201,43 @@ impl Inner {
     }
 
     /// Unlinks every entry, publishes `SHUTDOWN` and wakes them. Idempotent.
-    pub(crate) fn shutdown(&self, buf: &mut Vec<Arc<Entry>>) {
-        {
+    pub(crate) fn shutdown(&self, buf: &mut Vec<Linked>) {
+        let pool = {
             let mut locked = self.locked.lock().unwrap();
             locked.shutdown = true;
             self.shutdown.store(true, Ordering::Release);
-            locked.pool.clear();
             locked.wheel.drain(buf);
-            for entry in buf.iter() {
-                entry.set_state(SHUTDOWN);
+            for linked in buf.iter() {
+                linked.entry.set_state(SHUTDOWN);
             }
-        }
-        for entry in buf.drain(..) {
-            entry.wake();
+            std::mem::take(&mut locked.pool)
+        };
+        drop(pool);
+        for linked in buf.drain(..) {
+            linked.wake();
         }
     }
 }
 
 impl Locked {
-    /// Returns what arming did and whether the parked driver must be woken.
-    fn arm(&mut self, entry: &Arc<Entry>, when: u64) -> (Armed, bool) {
+    /// Links `linked` into the wheel at tick `when`. Returns what arming did, whether the
+    /// parked driver must be woken, and the pair back when it was not linked (already due:
+    /// published `FIRED`; or shut down).
+    fn link(&mut self, linked: Linked, when: u64) -> (Armed, bool, Option<Linked>) {
         if self.shutdown {
-            return (Armed::Shutdown, false);
+            return (Armed::Shutdown, false, Some(linked));
         }
-        self.wheel.remove(entry);
-        entry.set_when(when);
-        if self.wheel.insert(entry) {
-            entry.set_state(PENDING);
-            let unpark = self.next_wake.is_some_and(|wake| when < wake);
-            (Armed::Pending, unpark)
-        } else {
-            entry.set_state(FIRED);
-            (Armed::Fired, false)
+        linked.entry.set_when(when);
+        linked.entry.set_state(PENDING);
+        match self.wheel.link(linked) {
+            Ok(()) => {
+                let unpark = self.next_wake.is_some_and(|wake| when < wake);
+                (Armed::Pending, unpark, None)
+            }
+            Err(linked) => {
+                linked.entry.set_state(FIRED);
+                (Armed::Fired, false, Some(linked))
+            }
         }
     }
 }

@@ -3,7 +3,7 @@
 use super::{Handle, Inner};
 use crate::clock::Clock;
 use crate::loom::sync::Arc;
-use crate::wheel::Entry;
+use crate::wheel::Linked;
 use std::fmt;
 use std::time::Duration;
 use tokio_executor::park::Park;
@@ -34,7 +34,7 @@ pub struct Timer<P: Park> {
     park: P,
     inner: Arc<Inner>,
     /// Scratch space for the entries fired by one step (kept to avoid allocating).
-    fired: Vec<Arc<Entry>>,
+    fired: Vec<Linked>,
     is_shutdown: bool,
 }
 

@@ -12,13 +12,13 @@
 //!   The driver removes the entry from the wheel *before* publishing `FIRED`/`SHUTDOWN`
 //!   (`Release`), so an owner that reads either (`Acquire`) knows the wheel no longer
 //!   holds it and may drop it without taking the lock.
-//! - `waker`: its own small mutex. The owner stores its waker and *then* re-reads `state`;
-//!   the driver publishes the state and *then* takes the waker. Whichever runs second sees
-//!   the other's write, so a fire is never lost between "store waker" and "check state".
+//!
+//! The waker of the task waiting on the entry is not here: it sits next to the entry in its
+//! wheel slot (`wheel::Linked`), under the driver lock. Registering a waker and firing are
+//! therefore serialised by that lock, and a fire cannot slip between "store the waker" and
+//! "check the state": an owner that finds its entry out of the wheel reads the state instead.
 
 use crate::loom::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use crate::loom::sync::Mutex;
-use std::task::Waker;
 
 pub(crate) const PENDING: usize = 0;
 pub(crate) const FIRED: usize = 1;
@@ -32,7 +32,6 @@ pub(crate) struct Entry {
     when: AtomicU64,
     pos: AtomicU64,
     state: AtomicUsize,
-    waker: Mutex<Option<Waker>>,
 }
 
 /// Where an entry sits: `levels[level].slots[slot][index]`.
@@ -61,12 +60,11 @@ impl Pos {
 }
 
 impl Entry {
-    pub(crate) fn new(when: u64, waker: Option<Waker>) -> Entry {
+    pub(crate) fn new(when: u64) -> Entry {
         Entry {
             when: AtomicU64::new(when),
             pos: AtomicU64::new(NOT_IN_WHEEL),
             state: AtomicUsize::new(PENDING),
-            waker: Mutex::new(waker),
         }
     }
 
@@ -98,28 +96,5 @@ impl Entry {
     /// Caller holds the driver lock (and has unlinked the entry for FIRED / SHUTDOWN).
     pub(crate) fn set_state(&self, state: usize) {
         self.state.store(state, Ordering::Release)
-    }
-
-    /// Stores `waker` to be woken when the entry fires (skips the clone when the stored
-    /// waker would wake the same task).
-    pub(crate) fn register(&self, waker: &Waker) {
-        let mut slot = self.waker.lock().unwrap();
-        match &*slot {
-            Some(old) if old.will_wake(waker) => {}
-            _ => *slot = Some(waker.clone()),
-        }
-    }
-
-    /// Removes the registered waker (to drop it outside the driver lock).
-    pub(crate) fn take_waker(&self) -> Option<Waker> {
-        self.waker.lock().unwrap().take()
-    }
-
-    /// Wakes the registered task, if any. Called after the state was published.
-    pub(crate) fn wake(&self) {
-        let waker = self.waker.lock().unwrap().take();
-        if let Some(waker) = waker {
-            waker.wake();
-        }
     }
 }

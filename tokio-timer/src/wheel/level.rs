@@ -1,13 +1,12 @@
-//! One level of the wheel: 64 slots, each an unordered vector of entries, and a bitmask of
-//! the slots that are non-empty.
+//! One level of the wheel: 64 slots, each an unordered vector of linked entries (an entry
+//! and the waker of the task waiting on it), and a bitmask of the slots that are non-empty.
 //!
 //! Removal is O(1): the entry records its index, the last entry of the slot is swapped into
 //! the hole and its recorded index updated. A slot that empties gives back a large buffer,
 //! so a burst of cancelled timers does not pin memory.
 
-use super::entry::{Entry, Pos};
-use super::{Expiration, LEVEL_MULT};
-use crate::loom::sync::Arc;
+use super::entry::Pos;
+use super::{Expiration, Linked, LEVEL_MULT};
 
 /// A slot buffer larger than this is freed when the slot empties.
 const KEEP_CAPACITY: usize = 16;
@@ -16,7 +15,7 @@ const KEEP_CAPACITY: usize = 16;
 pub(crate) struct Level {
     level: usize,
     occupied: u64,
-    slots: [Vec<Arc<Entry>>; LEVEL_MULT],
+    slots: [Vec<Linked>; LEVEL_MULT],
 }
 
 impl Level {
@@ -43,39 +42,44 @@ impl Level {
         ((tick >> (6 * self.level)) & 63) as usize
     }
 
-    pub(crate) fn push(&mut self, slot: usize, entry: Arc<Entry>) {
+    pub(crate) fn push(&mut self, slot: usize, linked: Linked) {
         let list = &mut self.slots[slot];
-        entry.set_pos(Some(Pos {
+        linked.entry.set_pos(Some(Pos {
             level: self.level,
             slot,
             index: list.len(),
         }));
-        list.push(entry);
+        list.push(linked);
         self.occupied |= 1 << slot;
     }
 
-    pub(crate) fn remove(&mut self, pos: Pos) -> Arc<Entry> {
+    pub(crate) fn remove(&mut self, pos: Pos) -> Linked {
         let list = &mut self.slots[pos.slot];
-        let entry = list.swap_remove(pos.index);
+        let linked = list.swap_remove(pos.index);
         if let Some(moved) = list.get(pos.index) {
-            moved.set_pos(Some(pos));
+            moved.entry.set_pos(Some(pos));
         }
-        entry.set_pos(None);
+        linked.entry.set_pos(None);
         if list.is_empty() {
             self.occupied &= !(1 << pos.slot);
             if list.capacity() > KEEP_CAPACITY {
                 *list = Vec::new();
             }
         }
-        entry
+        linked
+    }
+
+    /// The linked entry at `pos`.
+    pub(crate) fn get_mut(&mut self, pos: Pos) -> &mut Linked {
+        &mut self.slots[pos.slot][pos.index]
     }
 
     /// Unlinks and returns every entry of `slot`.
-    pub(crate) fn take(&mut self, slot: usize) -> Vec<Arc<Entry>> {
+    pub(crate) fn take(&mut self, slot: usize) -> Vec<Linked> {
         self.occupied &= !(1 << slot);
         let list = std::mem::take(&mut self.slots[slot]);
-        for entry in &list {
-            entry.set_pos(None);
+        for linked in &list {
+            linked.entry.set_pos(None);
         }
         list
     }

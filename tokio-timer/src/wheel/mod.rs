@@ -24,6 +24,13 @@
 //!    nothing is due before it, to the present tick.
 //! 4. `occupied` bit `s` of a level is set iff slot `s` is non-empty.
 //!
+//! **Wakers live in the slots.** Each slot holds [`Linked`] pairs: the entry and the waker
+//! of the task waiting on it. The waker is therefore guarded by the driver lock like the
+//! rest of the wheel, and arming, re-registering, cancelling and firing each touch it inside
+//! the one critical section they already need (no per-entry lock). An entry out of the
+//! wheel has no waker: firing hands the waker to the driver, which wakes it after releasing
+//! the lock.
+//!
 //! **Costs.** Insert, cancel and reset are O(1) (a push, or a swap-remove with an index
 //! fix-up). Advancing costs O(levels) per visited slot plus O(1) per entry moved or fired,
 //! and each entry moves at most once per level: firing costs are proportional to the
@@ -39,6 +46,8 @@ mod level;
 mod tests;
 
 pub(crate) use self::entry::{Entry, FIRED, PENDING, SHUTDOWN};
+
+use std::task::Waker;
 
 use self::level::Level;
 use crate::loom::sync::Arc;
@@ -59,6 +68,22 @@ pub(crate) struct Expiration {
     pub(crate) slot: usize,
     /// Tick at which the slot is visited.
     pub(crate) deadline: u64,
+}
+
+/// An entry as the wheel stores it: with the waker of the task waiting on it.
+#[derive(Debug)]
+pub(crate) struct Linked {
+    pub(crate) entry: Arc<Entry>,
+    pub(crate) waker: Option<Waker>,
+}
+
+impl Linked {
+    /// Wakes the task waiting on the entry, if any. Never call under the driver lock.
+    pub(crate) fn wake(self) {
+        if let Some(waker) = self.waker {
+            waker.wake();
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -88,25 +113,41 @@ impl Wheel {
         self.len
     }
 
-    /// Arms `entry` to fire at `entry.when()`. Returns `false` (and leaves the entry out of
-    /// the wheel) when that tick has already been processed.
+    /// Arms `entry` (without a waker) to fire at `entry.when()`. Returns `false` (and leaves
+    /// the entry out of the wheel) when that tick has already been processed.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn insert(&mut self, entry: &Arc<Entry>) -> bool {
-        let when = entry.when();
-        if when <= self.elapsed {
-            return false;
-        }
-        let (level, slot) = self.position_for(when);
-        self.levels[level].push(slot, entry.clone());
-        self.len += 1;
-        true
+        let linked = Linked {
+            entry: entry.clone(),
+            waker: None,
+        };
+        self.link(linked).is_ok()
     }
 
-    /// Unlinks `entry` if it is armed.
-    pub(crate) fn remove(&mut self, entry: &Entry) {
-        if let Some(pos) = entry.pos() {
-            drop(self.levels[pos.level].remove(pos));
-            self.len -= 1;
+    /// Arms `linked.entry` to fire at its `when()`, keeping `linked.waker` with it. Hands the
+    /// pair back (out of the wheel) when that tick has already been processed.
+    pub(crate) fn link(&mut self, linked: Linked) -> Result<(), Linked> {
+        let when = linked.entry.when();
+        if when <= self.elapsed {
+            return Err(linked);
         }
+        let (level, slot) = self.position_for(when);
+        self.levels[level].push(slot, linked);
+        self.len += 1;
+        Ok(())
+    }
+
+    /// Unlinks `entry` if it is armed, returning the wheel's reference and the waker.
+    pub(crate) fn remove(&mut self, entry: &Entry) -> Option<Linked> {
+        let pos = entry.pos()?;
+        self.len -= 1;
+        Some(self.levels[pos.level].remove(pos))
+    }
+
+    /// The waker stored with `entry`, if the entry is armed.
+    pub(crate) fn waker_mut(&mut self, entry: &Entry) -> Option<&mut Option<Waker>> {
+        let pos = entry.pos()?;
+        Some(&mut self.levels[pos.level].get_mut(pos).waker)
     }
 
     fn position_for(&self, when: u64) -> (usize, usize) {
@@ -138,7 +179,7 @@ impl Wheel {
 
     /// Advances to tick `now`, pushing every entry due by then onto `fired` (unlinked, in
     /// no particular order). The caller publishes their state and wakes them.
-    pub(crate) fn poll(&mut self, now: u64, fired: &mut Vec<Arc<Entry>>) {
+    pub(crate) fn poll(&mut self, now: u64, fired: &mut Vec<Linked>) {
         while let Some(exp) = self.next_expiration() {
             if exp.deadline > now {
                 break;
@@ -150,18 +191,20 @@ impl Wheel {
         self.elapsed = self.elapsed.max(now);
     }
 
-    fn visit(&mut self, exp: Expiration, now: u64, fired: &mut Vec<Arc<Entry>>) {
+    fn visit(&mut self, exp: Expiration, now: u64, fired: &mut Vec<Linked>) {
         let entries = self.levels[exp.level].take(exp.slot);
         self.len -= entries.len();
-        for entry in entries {
-            if entry.when() <= now || !self.insert(&entry) {
-                fired.push(entry);
+        for linked in entries {
+            if linked.entry.when() <= now {
+                fired.push(linked);
+            } else if let Err(linked) = self.link(linked) {
+                fired.push(linked);
             }
         }
     }
 
     /// Unlinks every entry (shutdown).
-    pub(crate) fn drain(&mut self, out: &mut Vec<Arc<Entry>>) {
+    pub(crate) fn drain(&mut self, out: &mut Vec<Linked>) {
         for level in self.levels.iter_mut() {
             for slot in 0..LEVEL_MULT {
                 out.extend(level.take(slot));

@@ -1,5 +1,6 @@
 //! Loom models: arming and cancelling racing a fire, the waker hand-off between a poll and
-//! a fire, and a cross-thread arm racing the driver's decision to park.
+//! a fire, a reset racing a fire, entry recycling, shutdown racing an arm, and a
+//! cross-thread arm racing the driver's decision to park.
 //!
 //! `RUSTFLAGS="--cfg loom" LOOM_MAX_PREEMPTIONS=2 cargo test --release -p tokio-timer --lib -- loom_`
 
@@ -38,7 +39,7 @@ fn inner() -> (Arc<Inner>, std::sync::Arc<AtomicUsize>) {
 fn loom_arm_and_cancel_race_a_fire() {
     loom::model(|| {
         let (inner, _) = inner();
-        let entry = Arc::new(Entry::new(3, None));
+        let entry = Arc::new(Entry::new(3));
         let (i2, e2) = (inner.clone(), entry.clone());
         let owner = thread::spawn(move || {
             // `Fired` when the driver already advanced past tick 3.
@@ -66,16 +67,14 @@ fn loom_arm_and_cancel_race_a_fire() {
 fn loom_fire_never_loses_a_registered_waker() {
     loom::model(|| {
         let (inner, _) = inner();
-        let entry = Arc::new(Entry::new(2, None));
+        let entry = Arc::new(Entry::new(2));
         assert_eq!(inner.arm(&entry, 2), Armed::Pending);
         let wakes = std::sync::Arc::new(CountWake(AtomicUsize::new(0)));
         let waker = Waker::from(wakes.clone());
-        let e2 = entry.clone();
-        // What `Delay::poll` does on an armed entry: store the waker, then re-read state.
-        let poller = thread::spawn(move || {
-            e2.register(&waker);
-            e2.state() == FIRED
-        });
+        let (i2, e2) = (inner.clone(), entry.clone());
+        // What `Delay::poll` does on an armed entry: register its waker under the lock, or
+        // learn that the entry is out of the wheel.
+        let poller = thread::spawn(move || i2.register(&e2, &waker) == Armed::Fired);
         let mut buf = Vec::new();
         inner.process(2, &mut buf);
         let saw_fired = poller.join().unwrap();
@@ -90,9 +89,9 @@ fn loom_fire_never_loses_a_registered_waker() {
 fn loom_cross_thread_arm_unparks_a_parking_driver() {
     loom::model(|| {
         let (inner, unparks) = inner();
-        let far = Arc::new(Entry::new(1_000, None));
+        let far = Arc::new(Entry::new(1_000));
         assert_eq!(inner.arm(&far, 1_000), Armed::Pending);
-        let near = Arc::new(Entry::new(5, None));
+        let near = Arc::new(Entry::new(5));
         let (i2, n2) = (inner.clone(), near.clone());
         let armer = thread::spawn(move || {
             assert_eq!(i2.arm(&n2, 5), Armed::Pending);
@@ -108,14 +107,18 @@ fn loom_cross_thread_arm_unparks_a_parking_driver() {
     });
 }
 
+fn counting_waker() -> (Waker, std::sync::Arc<CountWake>) {
+    let wakes = std::sync::Arc::new(CountWake(AtomicUsize::new(0)));
+    (Waker::from(wakes.clone()), wakes)
+}
+
 #[test]
 fn loom_recycled_entry_is_clean() {
     loom::model(|| {
         let (inner, _) = inner();
-        let (first, armed) = inner.arm_new(7);
+        let (waker, wakes) = counting_waker();
+        let (first, armed) = inner.arm_new(7, waker);
         assert_eq!(armed, Armed::Pending);
-        let wakes = std::sync::Arc::new(CountWake(AtomicUsize::new(0)));
-        first.register(&Waker::from(wakes.clone()));
         let i2 = inner.clone();
         // A delay dropped on one thread while the driver fires on another.
         let dropper = thread::spawn(move || {
@@ -127,13 +130,50 @@ fn loom_recycled_entry_is_clean() {
         inner.process(10, &mut buf);
         dropper.join().unwrap();
         assert_eq!(inner.armed(), 0);
-        // Whatever came back from the pool is unlinked, waker-less and re-armable.
-        let (second, armed) = inner.arm_new(20);
+        assert!(wakes.0.load(Ordering::SeqCst) <= 1);
+        // Whatever came back from the pool is unlinked and re-armable, and carries only the
+        // new waker: firing it wakes the second task once and the first not again.
+        let before = wakes.0.load(Ordering::SeqCst);
+        let (waker2, wakes2) = counting_waker();
+        let (second, armed) = inner.arm_new(20, waker2);
         assert_eq!(armed, Armed::Pending);
         assert_eq!(second.state(), PENDING);
-        assert!(second.take_waker().is_none());
-        assert!(wakes.0.load(Ordering::SeqCst) <= 1);
         assert_eq!(inner.armed(), 1);
+        inner.process(20, &mut buf);
+        assert_eq!(second.state(), FIRED);
+        assert_eq!(wakes2.0.load(Ordering::SeqCst), 1);
+        assert_eq!(wakes.0.load(Ordering::SeqCst), before);
+    });
+}
+
+#[test]
+fn loom_reset_races_a_fire() {
+    loom::model(|| {
+        let (inner, _) = inner();
+        let (waker, wakes) = counting_waker();
+        let (entry, armed) = inner.arm_new(3, waker);
+        assert_eq!(armed, Armed::Pending);
+        let (i2, e2) = (inner.clone(), entry.clone());
+        // The owner moves the deadline later while the driver reaches the old one.
+        let owner = thread::spawn(move || i2.arm(&e2, 8));
+        let mut buf = Vec::new();
+        inner.process(5, &mut buf);
+        let armed = owner.join().unwrap();
+        assert_eq!(armed, Armed::Pending);
+        let woken = wakes.0.load(Ordering::SeqCst);
+        match entry.state() {
+            // The reset came second: re-armed, still in the wheel, the fire woke the task.
+            PENDING if inner.armed() == 1 && woken == 1 => {}
+            // The reset came first: the waker moved with the entry, nothing fired yet.
+            PENDING if inner.armed() == 1 && woken == 0 => {}
+            state => panic!("state {state}, armed {}, woken {woken}", inner.armed()),
+        }
+        // Either way the new deadline fires the entry; the waker it carries (if the first
+        // fire did not consume it) wakes once more at most.
+        inner.process(8, &mut buf);
+        assert_eq!(entry.state(), FIRED);
+        assert_eq!(inner.armed(), 0);
+        assert_eq!(wakes.0.load(Ordering::SeqCst), 1);
     });
 }
 
@@ -141,7 +181,7 @@ fn loom_recycled_entry_is_clean() {
 fn loom_shutdown_races_an_arm() {
     loom::model(|| {
         let (inner, _) = inner();
-        let entry = Arc::new(Entry::new(4, None));
+        let entry = Arc::new(Entry::new(4));
         let (i2, e2) = (inner.clone(), entry.clone());
         let armer = thread::spawn(move || i2.arm(&e2, 4));
         let mut buf = Vec::new();

@@ -5,7 +5,7 @@ use super::{Entry, Wheel, MAX_SPAN};
 use crate::loom::sync::Arc;
 
 fn entry(when: u64) -> Arc<Entry> {
-    Arc::new(Entry::new(when, None))
+    Arc::new(Entry::new(when))
 }
 
 /// A small deterministic generator (xorshift), so failures reproduce.
@@ -24,8 +24,9 @@ const SCALE: usize = if cfg!(miri) { 40 } else { 2_000 };
 
 /// Fires everything up to `now`, asserting nothing fires early, and returns the fired.
 fn poll(wheel: &mut Wheel, now: u64) -> Vec<Arc<Entry>> {
-    let mut fired = Vec::new();
-    wheel.poll(now, &mut fired);
+    let mut linked = Vec::new();
+    wheel.poll(now, &mut linked);
+    let fired: Vec<Arc<Entry>> = linked.into_iter().map(|l| l.entry).collect();
     for e in &fired {
         assert!(
             e.when() <= now,
