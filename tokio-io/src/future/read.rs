@@ -84,8 +84,15 @@ impl<'a, R: ?Sized> ReadExact<'a, R> {
     }
 }
 
+/// `read_exact`'s error for a stream that ends first (0.2's text: "early eof").
 pub(crate) fn eof() -> io::Error {
     io::Error::new(io::ErrorKind::UnexpectedEof, "early eof")
+}
+
+/// The integer readers' error for a stream that ends first: the bare kind, as in 0.2
+/// (its text is the kind's own, "unexpected end of file").
+pub(crate) fn eof_kind() -> io::Error {
+    io::ErrorKind::UnexpectedEof.into()
 }
 
 impl<R: AsyncRead + Unpin + ?Sized> Future for ReadExact<'_, R> {

@@ -1,5 +1,5 @@
 //! The futures of the integer readers (`read_u8` ... `read_i128_le`).
-use crate::future::read::eof;
+use crate::future::read::eof_kind;
 use crate::AsyncRead;
 use std::future::Future;
 use std::io;
@@ -40,7 +40,7 @@ macro_rules! int_reader {
                 while me.filled < me.buf.len() {
                     let n = ready!(Pin::new(&mut me.src).poll_read(cx, &mut me.buf[me.filled..]))?;
                     if n == 0 {
-                        return Poll::Ready(Err(eof()));
+                        return Poll::Ready(Err(eof_kind()));
                     }
                     me.filled += n;
                 }

@@ -5,8 +5,16 @@ use std::io;
 use std::pin::Pin;
 use std::task::{ready, Context, Poll};
 
+/// `copy`'s error for a writer that accepts nothing (0.2's text: "write zero byte into
+/// writer").
 pub(crate) fn write_zero() -> io::Error {
     io::Error::new(io::ErrorKind::WriteZero, "write zero byte into writer")
+}
+
+/// `write_all`'s and the integer writers' error for a writer that accepts nothing: the bare
+/// kind, as in 0.2 (its text is the kind's own, "write zero").
+pub(crate) fn write_zero_kind() -> io::Error {
+    io::ErrorKind::WriteZero.into()
 }
 
 /// The future of [`AsyncWriteExt::write`](crate::AsyncWriteExt::write): one write from a
@@ -79,7 +87,7 @@ impl<W: AsyncWrite + Unpin + ?Sized> Future for WriteAll<'_, W> {
         while !me.buf.is_empty() {
             let n = ready!(Pin::new(&mut *me.writer).poll_write(cx, me.buf))?;
             if n == 0 {
-                return Poll::Ready(Err(write_zero()));
+                return Poll::Ready(Err(write_zero_kind()));
             }
             me.buf = &me.buf[n..];
         }

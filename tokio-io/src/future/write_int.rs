@@ -1,5 +1,5 @@
 //! The futures of the integer writers (`write_u8` ... `write_i128_le`).
-use crate::future::write::write_zero;
+use crate::future::write::write_zero_kind;
 use crate::AsyncWrite;
 use std::future::Future;
 use std::io;
@@ -41,7 +41,7 @@ macro_rules! int_writer {
                 while me.written < me.buf.len() {
                     let n = ready!(Pin::new(&mut me.dst).poll_write(cx, &me.buf[me.written..]))?;
                     if n == 0 {
-                        return Poll::Ready(Err(write_zero()));
+                        return Poll::Ready(Err(write_zero_kind()));
                     }
                     me.written += n;
                 }

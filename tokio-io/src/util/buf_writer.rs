@@ -2,7 +2,6 @@
 //! from the caller but not yet written to the inner writer (`buf[..written]` went out
 //! during a flush that is still in progress). A write at least as large as the buffer,
 //! arriving once the buffer is flushed, bypasses it.
-use crate::future::write_zero;
 use crate::util::buf_reader::DEFAULT_BUF_SIZE;
 use crate::{AsyncBufRead, AsyncRead, AsyncWrite};
 use std::fmt;
@@ -40,7 +39,11 @@ impl WriteBuffer {
         while self.written < self.buf.len() {
             match ready!(inner.as_mut().poll_write(cx, &self.buf[self.written..])) {
                 Ok(0) => {
-                    res = Err(write_zero());
+                    // 0.2's text (std's `BufWriter` says the same).
+                    res = Err(io::Error::new(
+                        io::ErrorKind::WriteZero,
+                        "failed to write the buffered data",
+                    ));
                     break;
                 }
                 Ok(n) => self.written += n,

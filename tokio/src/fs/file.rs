@@ -52,7 +52,7 @@ pub struct File {
     std: Arc<std::fs::File>,
     state: State,
     /// The error of a write-behind that failed, reported by the next write or flush.
-    last_write_err: Option<io::ErrorKind>,
+    last_write_err: Option<io::Error>,
     /// The position reported by the last completed seek.
     pos: u64,
 }
@@ -285,7 +285,7 @@ impl File {
     async fn complete_inflight(&mut self) -> io::Result<()> {
         std::future::poll_fn(|cx| self.poll_inflight(cx)).await?;
         match self.last_write_err.take() {
-            Some(kind) => Err(kind.into()),
+            Some(e) => Err(e),
             None => Ok(()),
         }
     }
@@ -311,7 +311,7 @@ impl File {
         match op {
             Operation::Read(_) | Operation::Write(Ok(())) => Poll::Ready(Ok(None)),
             Operation::Write(Err(e)) => {
-                self.last_write_err = Some(e.kind());
+                self.last_write_err = Some(e);
                 Poll::Ready(Ok(None))
             }
             Operation::Seek(res) => {
@@ -371,7 +371,7 @@ impl AsyncRead for File {
                             me.state = State::Idle(Some(buf));
                             return Poll::Ready(res);
                         }
-                        Operation::Write(Err(e)) => me.last_write_err = Some(e.kind()),
+                        Operation::Write(Err(e)) => me.last_write_err = Some(e),
                         Operation::Write(Ok(())) => {}
                         Operation::Seek(Ok(pos)) => me.pos = pos,
                         Operation::Seek(Err(_)) => {}
@@ -421,13 +421,13 @@ impl AsyncWrite for File {
         src: &[u8],
     ) -> Poll<io::Result<usize>> {
         let me = self.get_mut();
-        if let Some(kind) = me.last_write_err.take() {
-            return Poll::Ready(Err(kind.into()));
+        if let Some(e) = me.last_write_err.take() {
+            return Poll::Ready(Err(e));
         }
         // A failed seek in flight is reported to its `poll_complete`, not here.
         let _ = ready!(me.poll_inflight(cx));
-        if let Some(kind) = me.last_write_err.take() {
-            return Poll::Ready(Err(kind.into()));
+        if let Some(e) = me.last_write_err.take() {
+            return Poll::Ready(Err(e));
         }
         let back = me.discard_read_ahead();
         let mut buf = me.take_buf();
@@ -449,7 +449,7 @@ impl AsyncWrite for File {
         let me = self.get_mut();
         let _ = ready!(me.poll_inflight(cx));
         match me.last_write_err.take() {
-            Some(kind) => Poll::Ready(Err(kind.into())),
+            Some(e) => Poll::Ready(Err(e)),
             None => Poll::Ready(Ok(())),
         }
     }
