@@ -2,3 +2,4 @@
 
 mod loom_idle;
 mod loom_queue;
+mod loom_shutdown;
