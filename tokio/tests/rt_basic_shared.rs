@@ -115,7 +115,8 @@ fn waiter_takes_over_the_reactor() {
     });
 }
 
-/// B awaits the `JoinHandle` of a task it spawned: the task runs only once B drives.
+/// B awaits the `JoinHandle` of a task it spawned: the task can finish only once A has
+/// left and B drives.
 #[test]
 fn waiter_runs_spawned_tasks_after_handoff() {
     within(LIMIT, || {
@@ -134,25 +135,27 @@ fn waiter_runs_spawned_tasks_after_handoff() {
         started_rx.recv().unwrap();
         let me = thread::current().id();
         let (b_waiting_tx, b_waiting_rx) = mpsc::channel();
+        let (go_tx, go_rx) = tokio::sync::oneshot::channel::<()>();
+        // Releases A, waits until A has left block_on, then lets the task finish.
         let releaser = thread::spawn(move || {
             b_waiting_rx.recv().unwrap();
-            thread::sleep(Duration::from_millis(10));
             release_tx.send(()).unwrap();
+            a.join().unwrap();
+            go_tx.send(()).unwrap();
         });
         let ran_on = rt.block_on(async move {
             b_waiting_tx.send(()).unwrap();
-            // Runs only after A has left: A is blocked on `release_rx` until then, and
-            // this task waits for the timer first.
             tokio::spawn(async {
-                delay_for(Duration::from_millis(300)).await;
+                go_rx.await.unwrap();
+                // The timer too must be driven by B now.
+                delay_for(Duration::from_millis(5)).await;
                 thread::current().id()
             })
             .await
             .unwrap()
         });
-        a.join().unwrap();
         releaser.join().unwrap();
-        // A left before the task's timer fired, so the task ran after the handoff: on B.
+        // A had left before the task could finish, so B drove it.
         assert_eq!(ran_on, me);
     });
 }
