@@ -232,6 +232,8 @@ impl<S: Schedule> OwnedTasks<S> {
 
     /// True when no task is linked.
     pub(crate) fn is_empty(&self) -> bool {
-        self.shards.iter().all(|s| s.lock().unwrap().list.len() == 0)
+        self.shards
+            .iter()
+            .all(|s| s.lock().unwrap().list.len() == 0)
     }
 }

@@ -101,7 +101,11 @@ impl<S: Schedule> WorkerLists<S> {
     }
 
     /// Step 1, off the pool: allocates an unbound task.
-    pub(crate) fn spawn_unbound<T>(&self, future: T, scheduler: S) -> (JoinHandle<T::Output>, Notified<S>)
+    pub(crate) fn spawn_unbound<T>(
+        &self,
+        future: T,
+        scheduler: S,
+    ) -> (JoinHandle<T::Output>, Notified<S>)
     where
         T: Future + Send + 'static,
         T::Output: Send + 'static,
@@ -113,7 +117,11 @@ impl<S: Schedule> WorkerLists<S> {
     }
 
     /// Step 3. `local` is the completing thread's own list, if it holds a core.
-    pub(crate) fn release(&self, task: &Task<S>, local: Option<&mut WorkerList<S>>) -> Option<Task<S>> {
+    pub(crate) fn release(
+        &self,
+        task: &Task<S>,
+        local: Option<&mut WorkerList<S>>,
+    ) -> Option<Task<S>> {
         let node = task.raw.header_ptr();
         match owner(node) {
             UNBOUND => {
@@ -181,7 +189,11 @@ impl<S: Schedule> WorkerLists<S> {
 
 impl<S: Schedule> WorkerList<S> {
     /// Step 1, on the worker holding this list: allocates a task linked here.
-    pub(crate) fn spawn<T>(&mut self, future: T, scheduler: S) -> (JoinHandle<T::Output>, Notified<S>)
+    pub(crate) fn spawn<T>(
+        &mut self,
+        future: T,
+        scheduler: S,
+    ) -> (JoinHandle<T::Output>, Notified<S>)
     where
         T: Future + Send + 'static,
         T::Output: Send + 'static,

@@ -26,19 +26,21 @@
 //! 1. `Spawner::shutdown` sets the flag and unparks every worker;
 //! 2. each worker leaves its loop and hands its core to `shutdown_core`; a worker that
 //!    never started hands it over from `Drop`;
-//! 3. the last core to arrive (no thread holds a core any more):
-//!    a. closes the owned lists: from now on a spawn or wake from outside cancels its task
-//!       (`push_remote`; one that raced the close and reached the injector drains it);
-//!    b. shuts down every list member: each unfinished future is dropped exactly once;
-//!    c. shuts down what the LIFO slots and local queues hold (tasks stolen from the
-//!       injector may never have run, so they are in no list), then the injector;
-//!    d. shuts the driver down.
+//! 3. the last core to arrive (no thread holds a core any more) closes the owned lists:
+//!    from now on a spawn or wake from outside cancels its task (`push_remote`; one that
+//!    raced the close and reached the injector drains it);
+//! 4. it shuts down every list member: each unfinished future is dropped exactly once;
+//! 5. it shuts down what the LIFO slots and local queues hold (tasks stolen from the
+//!    injector may never have run, so they are in no list), then the injector;
+//! 6. it shuts the driver down.
 
 use super::idle::Idle;
 use super::park::{Parker, SharedDriver, Unparker};
 use super::queue::{self, Inject, Local, Steal};
 use crate::blocking;
-use crate::loom::sync::atomic::{fence, AtomicBool, Ordering::AcqRel, Ordering::Acquire, Ordering::SeqCst};
+use crate::loom::sync::atomic::{
+    fence, AtomicBool, Ordering::AcqRel, Ordering::Acquire, Ordering::SeqCst,
+};
 use crate::loom::sync::{Arc, Mutex};
 use crate::task::{JoinHandle, Notified, Schedule, Task, WorkerList, WorkerLists};
 use crate::util::rand::{seed, FastRand};
@@ -384,7 +386,7 @@ impl Core {
         true
     }
 
-    /// Shutdown step 3: tasks never run here may still be unbound, so each queued task
+    /// Shutdown step 5: tasks never run here may still be unbound, so each queued task
     /// is shut down, not just dropped.
     fn drain(&mut self) {
         if let Some(task) = self.lifo.take() {
@@ -462,7 +464,7 @@ impl Shared {
         }
     }
 
-    /// Shutdown steps 2 and 3.
+    /// Shutdown steps 2 to 6.
     fn shutdown_core(&self, core: Box<Core>) {
         let mut cores = self.shutdown_cores.lock().unwrap();
         cores.push(core);
