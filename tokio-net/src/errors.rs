@@ -77,6 +77,7 @@ pub(crate) fn no_send_address() -> io::Error {
 }
 
 /// `signal()` for a signal that cannot or must not be caught.
+#[cfg(not(loom))]
 pub(crate) fn forbidden_signal(signum: libc::c_int) -> io::Error {
     io::Error::other(format!("Refusing to register signal {signum}"))
 }
