@@ -168,8 +168,11 @@ impl<T> Sender<T> {
     /// drop(rx);
     /// assert_eq!(tx.send(5), Err(5)); // the receiver is gone: the value comes back
     /// ```
-    pub fn send(mut self, t: T) -> Result<(), T> {
-        let inner = self
+    pub fn send(self, t: T) -> Result<(), T> {
+        // The sender is consumed here; with its `inner` taken its `Drop` would do nothing,
+        // so skip the call.
+        let mut this = std::mem::ManuallyDrop::new(self);
+        let inner = this
             .inner
             .take()
             .expect("a Sender always holds the channel");
