@@ -364,3 +364,45 @@ fn short_and_long_block_ons_race() {
         }
     });
 }
+
+/// `block_in_place` panics on a waiting thread as on the driving one: both run a basic
+/// scheduler's `block_on`.
+#[cfg(all(feature = "blocking", feature = "rt-threaded"))]
+#[test]
+fn block_in_place_panics_on_a_waiting_thread() {
+    within(LIMIT, || {
+        let rt = rt();
+        let (started_tx, started_rx) = mpsc::channel();
+        let (release_tx, release_rx) = tokio::sync::oneshot::channel::<()>();
+        let a = {
+            let rt = rt.clone();
+            thread::spawn(move || {
+                rt.block_on(async {
+                    started_tx.send(()).unwrap();
+                    release_rx.await.unwrap();
+                });
+            })
+        };
+        started_rx.recv().unwrap();
+        let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            rt.block_on(async { tokio::task::block_in_place(|| 1) })
+        }));
+        let err = res.expect_err("block_in_place on a waiting thread must panic");
+        let msg = err
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| err.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        assert!(
+            msg.contains("can call blocking only when running on the multi-threaded runtime"),
+            "{msg}"
+        );
+        // The runtime still works for this thread afterwards.
+        assert_eq!(
+            rt.block_on(async { tokio::spawn(async { 4 }).await.unwrap() }),
+            4
+        );
+        release_tx.send(()).unwrap();
+        a.join().unwrap();
+    });
+}

@@ -153,6 +153,19 @@ impl CurrentThread {
             context::Spawner::CurrentThread(self.spawner.clone())
         };
         let _spawner = context::set_spawner(spawner);
+        // A waiting thread is current too (with no core): its spawns and wakes take the
+        // remote path, and `block_in_place` panics there as on the driving thread.
+        let cx = Rc::new(Context {
+            shared: self.spawner.shared.clone(),
+            core: RefCell::new(None),
+        });
+        let _guard = CoreGuard {
+            cx: cx.clone(),
+            scheduler: self,
+            prev: CURRENT.with(|c| c.borrow_mut().replace(cx.clone())),
+        };
+        // Pinned after the guard, so it is dropped first: with the core and the context
+        // still in place.
         let mut future = pin!(future);
         let core = match self.core.take() {
             Some(core) => core,
@@ -161,15 +174,7 @@ impl CurrentThread {
                 Err(out) => return out,
             },
         };
-        let cx = Rc::new(Context {
-            shared: self.spawner.shared.clone(),
-            core: RefCell::new(Some(core)),
-        });
-        let _guard = CoreGuard {
-            cx: cx.clone(),
-            scheduler: self,
-            prev: CURRENT.with(|c| c.borrow_mut().replace(cx.clone())),
-        };
+        *cx.core.borrow_mut() = Some(core);
         run(&cx, future)
     }
 
@@ -413,11 +418,12 @@ impl Schedule for Arc<Shared> {
             if !Arc::ptr_eq(&cx.shared, self) {
                 return;
             }
+            // No core: a waiting `block_on` thread; the task takes the remote path.
             let Ok(mut core) = cx.core.try_borrow_mut() else {
                 return;
             };
-            if let (Some(core), Some(t)) = (core.as_mut(), task.take()) {
-                core.tasks.push_back(t);
+            if let Some(core) = core.as_mut() {
+                core.tasks.extend(task.take());
             }
         });
         if let Some(task) = task {
