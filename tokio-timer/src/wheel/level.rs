@@ -27,21 +27,6 @@ impl Level {
         }
     }
 
-    /// Duration of one slot of this level, in ticks.
-    pub(crate) fn slot_range(&self) -> u64 {
-        1 << (6 * self.level)
-    }
-
-    /// Duration of one rotation of this level, in ticks.
-    fn level_range(&self) -> u64 {
-        self.slot_range() << 6
-    }
-
-    /// The slot that `tick` falls into at this level.
-    pub(crate) fn slot_of(&self, tick: u64) -> usize {
-        ((tick >> (6 * self.level)) & 63) as usize
-    }
-
     pub(crate) fn push(&mut self, slot: usize, linked: Linked) {
         let list = &mut self.slots[slot];
         linked.entry.set_pos(Some(Pos {
@@ -86,22 +71,35 @@ impl Level {
 
     /// The next slot this level visits at or after `elapsed` that holds entries.
     pub(crate) fn next_expiration(&self, elapsed: u64) -> Option<Expiration> {
-        if self.occupied == 0 {
-            return None;
-        }
-        let now_slot = self.slot_of(elapsed);
-        let ahead = self.occupied.rotate_right(now_slot as u32).trailing_zeros() as usize;
-        let slot = (now_slot + ahead) % LEVEL_MULT;
-        let level_start = elapsed & !(self.level_range() - 1);
-        let mut deadline = level_start + slot as u64 * self.slot_range();
-        if slot < now_slot {
-            // Behind us in this rotation: visited in the next one.
-            deadline += self.level_range();
-        }
-        Some(Expiration {
-            level: self.level,
-            slot,
-            deadline,
-        })
+        next_expiration(self.level, self.occupied, elapsed)
     }
+}
+
+/// The slot that `tick` falls into at `level`.
+pub(crate) fn slot_of(level: usize, tick: u64) -> usize {
+    ((tick >> (6 * level)) & 63) as usize
+}
+
+/// The next slot of `level` (whose non-empty slots are the bits of `occupied`) that the
+/// wheel visits at or after `elapsed`.
+pub(crate) fn next_expiration(level: usize, occupied: u64, elapsed: u64) -> Option<Expiration> {
+    if occupied == 0 {
+        return None;
+    }
+    let slot_range = 1u64 << (6 * level);
+    let level_range = slot_range << 6;
+    let now_slot = slot_of(level, elapsed);
+    let ahead = occupied.rotate_right(now_slot as u32).trailing_zeros() as usize;
+    let slot = (now_slot + ahead) % LEVEL_MULT;
+    let level_start = elapsed & !(level_range - 1);
+    let mut deadline = level_start + slot as u64 * slot_range;
+    if slot < now_slot {
+        // Behind us in this rotation: visited in the next one.
+        deadline += level_range;
+    }
+    Some(Expiration {
+        level,
+        slot,
+        deadline,
+    })
 }

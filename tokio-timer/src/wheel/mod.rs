@@ -61,6 +61,31 @@ pub(crate) const LEVEL_MULT: usize = 64;
 /// The furthest ahead of `elapsed`, in ticks, that an entry is placed exactly.
 pub(crate) const MAX_SPAN: u64 = (1 << (6 * NUM_LEVELS)) - 1;
 
+/// Where an entry due at tick `when` goes in a wheel that has processed every tick up to
+/// `elapsed` (`when > elapsed`): its level and slot. See the module doc (placement,
+/// saturation). Shared with the `DelayQueue`'s own wheel.
+pub(crate) fn position(elapsed: u64, when: u64) -> (usize, usize) {
+    let when = when.min(elapsed + MAX_SPAN);
+    let differing = (elapsed ^ when) | (LEVEL_MULT as u64 - 1);
+    let significant = 63 - differing.leading_zeros() as usize;
+    let level = significant / 6;
+    if level < NUM_LEVELS - 1 {
+        return (level, level::slot_of(level, when));
+    }
+    // Top level. A deadline whose top-level bits equal the present slot's lies a whole
+    // rotation ahead (it crossed the span boundary): park it in the slot visited last,
+    // which comes before `when`, and let the visit move it on.
+    let top = NUM_LEVELS - 1;
+    let now_slot = level::slot_of(top, elapsed);
+    let mut slot = level::slot_of(top, when);
+    if slot == now_slot {
+        slot = (now_slot + LEVEL_MULT - 1) % LEVEL_MULT;
+    }
+    (top, slot)
+}
+
+pub(crate) use self::level::next_expiration as level_next_expiration;
+
 /// The next slot the wheel must visit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Expiration {
@@ -151,23 +176,7 @@ impl Wheel {
     }
 
     fn position_for(&self, when: u64) -> (usize, usize) {
-        let when = when.min(self.elapsed + MAX_SPAN);
-        let differing = (self.elapsed ^ when) | (LEVEL_MULT as u64 - 1);
-        let significant = 63 - differing.leading_zeros() as usize;
-        let level = significant / 6;
-        if level < NUM_LEVELS - 1 {
-            return (level, self.levels[level].slot_of(when));
-        }
-        // Top level. A deadline whose top-level bits equal the present slot's lies a whole
-        // rotation ahead (it crossed the span boundary): park it in the slot visited last,
-        // which comes before `when`, and let the visit move it on.
-        let top = &self.levels[NUM_LEVELS - 1];
-        let now_slot = top.slot_of(self.elapsed);
-        let mut slot = top.slot_of(when);
-        if slot == now_slot {
-            slot = (now_slot + LEVEL_MULT - 1) % LEVEL_MULT;
-        }
-        (NUM_LEVELS - 1, slot)
+        position(self.elapsed, when)
     }
 
     /// The next slot to visit, if any entry is armed.

@@ -1,20 +1,10 @@
-//! [`DelayQueue`]: a queue of values that each become available at their own deadline.
-//!
-//! Layout: a slab of `(value, deadline)` (the slab index is the [`Key`]), a `BTreeSet` of
-//! `(deadline, index)` giving the expiry order, and one [`Delay`] kept at the earliest
-//! deadline. Insert, remove and reset are O(log n); the queue arms one timer entry however
-//! many values it holds.
-//!
-//! The queue binds to the current timer on its first insert (it can be created anywhere).
-//! When an insert or reset makes an entry the earliest, the delay is moved (keeping the
-//! waker of the task polling the queue); when a value is inserted into an empty queue, the
-//! last task that saw `Ready(None)` is woken.
+//! The queue itself: the public type, its keys and expired values. See the parent module.
 
+use super::wheel::{Data, Wheel};
 use crate::errors::Error;
 use crate::{Delay, Handle, Instant};
 use futures_core::Stream;
 use slab::Slab;
-use std::collections::BTreeSet;
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
@@ -40,16 +30,15 @@ use std::time::Duration;
 /// ```
 pub struct DelayQueue<T> {
     slab: Slab<Data<T>>,
-    order: BTreeSet<(Instant, usize)>,
+    wheel: Wheel,
     handle: Option<Handle>,
     delay: Option<Delay>,
-    /// Woken when a value arrives in an empty queue.
+    /// The tick `delay` is armed for, while the last poll returned `Pending`; `None` after a
+    /// `Ready` (nothing armed that a new value could undercut).
+    armed: Option<u64>,
+    /// The task that polled last: woken when a value becomes due before `armed` (or lands in
+    /// a queue whose last poll saw it empty).
     waker: Option<Waker>,
-}
-
-struct Data<T> {
-    value: T,
-    when: Instant,
 }
 
 /// A value whose deadline has passed, removed from a [`DelayQueue`].
@@ -75,77 +64,73 @@ impl<T> DelayQueue<T> {
     pub fn with_capacity(capacity: usize) -> DelayQueue<T> {
         DelayQueue {
             slab: Slab::with_capacity(capacity),
-            order: BTreeSet::new(),
+            wheel: Wheel::new(),
             handle: None,
             delay: None,
+            armed: None,
             waker: None,
         }
     }
 
-    /// Inserts `value`, to be yielded at `when`.
+    /// Inserts `value`, to be yielded at `when`. O(1).
     ///
     /// # Panics
     ///
     /// On the first insert, outside a runtime or in a runtime built without the timer.
     #[track_caller]
     pub fn insert_at(&mut self, value: T, when: Instant) -> Key {
-        if self.handle.is_none() {
-            self.handle = Some(Handle::current());
-        }
-        let index = self.slab.insert(Data { value, when });
-        self.order.insert((when, index));
-        self.sync_delay();
-        if let Some(waker) = self.waker.take() {
-            waker.wake();
-        }
+        let tick = self.bind().clock().deadline_tick(when.into_std());
+        let index = self.slab.insert(Data::new(value, when, tick));
+        self.wheel.insert(&mut self.slab, index);
+        self.became_due_at(tick);
         Key { index }
     }
 
-    /// Inserts `value`, to be yielded after `timeout`.
+    /// Inserts `value`, to be yielded after `timeout`. O(1).
     ///
     /// # Panics
     ///
     /// As [`insert_at`](DelayQueue::insert_at).
     #[track_caller]
     pub fn insert(&mut self, value: T, timeout: Duration) -> Key {
-        let now = match &self.handle {
-            Some(handle) => handle.now(),
-            None => Handle::current().now(),
-        };
+        let now = self.bind().now();
         self.insert_at(value, now.saturating_add(timeout))
     }
 
-    /// Removes the value for `key` before it expires.
+    /// Removes the value for `key` before it expires. O(1).
     ///
     /// # Panics
     ///
     /// When `key` does not name a value in the queue (it expired or was removed).
     #[track_caller]
     pub fn remove(&mut self, key: &Key) -> Expired<T> {
+        assert!(self.slab.contains(key.index), "invalid key");
+        self.wheel.remove(&mut self.slab, key.index);
         let data = self.slab.remove(key.index);
-        self.order.remove(&(data.when, key.index));
-        self.sync_delay();
         Expired {
             data: data.value,
             deadline: data.when,
         }
     }
 
-    /// Moves the deadline of the value for `key` to `when`.
+    /// Moves the deadline of the value for `key` to `when`. O(1).
     ///
     /// # Panics
     ///
     /// When `key` does not name a value in the queue.
     #[track_caller]
     pub fn reset_at(&mut self, key: &Key, when: Instant) {
+        assert!(self.slab.contains(key.index), "invalid key");
+        let tick = self.bind().clock().deadline_tick(when.into_std());
+        self.wheel.remove(&mut self.slab, key.index);
         let data = &mut self.slab[key.index];
-        self.order.remove(&(data.when, key.index));
         data.when = when;
-        self.order.insert((when, key.index));
-        self.sync_delay();
+        data.tick = tick;
+        self.wheel.insert(&mut self.slab, key.index);
+        self.became_due_at(tick);
     }
 
-    /// Moves the deadline of the value for `key` to `timeout` from now.
+    /// Moves the deadline of the value for `key` to `timeout` from now. O(1).
     ///
     /// # Panics
     ///
@@ -159,8 +144,9 @@ impl<T> DelayQueue<T> {
     /// Removes every value.
     pub fn clear(&mut self) {
         self.slab.clear();
-        self.order.clear();
+        self.wheel.clear();
         self.delay = None;
+        self.armed = None;
     }
 
     /// Values the queue can hold without reallocating.
@@ -191,44 +177,80 @@ impl<T> DelayQueue<T> {
         &mut self,
         cx: &mut Context<'_>,
     ) -> Poll<Option<Result<Expired<T>, Error>>> {
+        self.armed = None;
         loop {
-            let Some(&(when, index)) = self.order.first() else {
-                self.waker = Some(cx.waker().clone());
-                return Poll::Ready(None);
-            };
-            let now = self.handle.as_ref().map_or_else(Instant::now, Handle::now);
-            if when <= now {
-                self.order.remove(&(when, index));
+            if let Some(index) = self.wheel.pop_expired(&mut self.slab) {
                 let data = self.slab.remove(index);
                 return Poll::Ready(Some(Ok(Expired {
                     data: data.value,
                     deadline: data.when,
                 })));
             }
-            self.sync_delay();
-            let delay = self
-                .delay
-                .as_mut()
-                .expect("delay follows the earliest value");
+            let Some(handle) = &self.handle else {
+                self.remember(cx);
+                return Poll::Ready(None);
+            };
+            if self.slab.is_empty() {
+                self.remember(cx);
+                return Poll::Ready(None);
+            }
+            let clock = handle.clock();
+            self.wheel
+                .advance(&mut self.slab, clock.present_tick(clock.now()));
+            if self.wheel.has_expired() {
+                continue;
+            }
+            let next = self
+                .wheel
+                .next_expiration()
+                .expect("a non-empty queue with nothing expired has entries in its wheel");
+            let at = Instant::from_std(clock.instant_of(next.deadline));
+            let delay = match &mut self.delay {
+                Some(delay) => {
+                    if delay.deadline() != at {
+                        delay.reset(at);
+                    }
+                    delay
+                }
+                None => self
+                    .delay
+                    .insert(Delay::new_with_handle(handle.clone(), at)),
+            };
             if Pin::new(delay).poll(cx).is_pending() {
+                self.armed = Some(next.deadline);
+                self.remember(cx);
                 return Poll::Pending;
             }
         }
     }
 
-    /// Keeps the delay at the earliest deadline.
-    fn sync_delay(&mut self) {
-        let Some(&(when, _)) = self.order.first() else {
+    /// The timer handle, bound on first use.
+    #[track_caller]
+    fn bind(&mut self) -> &Handle {
+        if self.handle.is_none() {
+            let handle = Handle::current();
+            let clock = handle.clock();
+            self.wheel.start_at(clock.present_tick(clock.now()));
+            self.handle = Some(handle);
+        }
+        self.handle.as_ref().expect("bound above")
+    }
+
+    fn remember(&mut self, cx: &Context<'_>) {
+        match &self.waker {
+            Some(waker) if waker.will_wake(cx.waker()) => {}
+            _ => self.waker = Some(cx.waker().clone()),
+        }
+    }
+
+    /// A value now falls due at `tick`: wake the polling task if its last poll did not
+    /// cover that (it saw an empty queue, or armed the delay for a later tick).
+    fn became_due_at(&mut self, tick: u64) {
+        if self.armed.is_some_and(|armed| armed <= tick) {
             return;
-        };
-        match &mut self.delay {
-            Some(delay) if delay.deadline() == when => {}
-            Some(delay) => delay.reset(when),
-            None => {
-                if let Some(handle) = &self.handle {
-                    self.delay = Some(Delay::new_with_handle(handle.clone(), when));
-                }
-            }
+        }
+        if let Some(waker) = self.waker.take() {
+            waker.wake();
         }
     }
 }
@@ -243,7 +265,7 @@ impl<T: fmt::Debug> fmt::Debug for DelayQueue<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("DelayQueue")
             .field("len", &self.len())
-            .field("next", &self.order.first().map(|&(when, _)| when))
+            .field("next_tick", &self.wheel.next_expiration().map(|e| e.deadline))
             .finish_non_exhaustive()
     }
 }
