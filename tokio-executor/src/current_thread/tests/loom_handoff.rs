@@ -70,3 +70,25 @@ fn loom_leaving_waiter_passes_the_turn_on() {
         assert_eq!(w2.join().unwrap(), Some(7));
     });
 }
+
+#[test]
+fn loom_every_waiter_drives_in_turn() {
+    loom::model(|| {
+        let slot = Arc::new(Slot::new(7));
+        let core = slot.take().unwrap();
+        let waiters: Vec<_> = (0..2)
+            .map(|_| {
+                let slot = slot.clone();
+                thread::spawn(move || {
+                    let core = wait(&slot, ParkThread::new(), None).unwrap();
+                    slot.put_back(core);
+                })
+            })
+            .collect();
+        slot.put_back(core);
+        for w in waiters {
+            w.join().unwrap();
+        }
+        assert_eq!(slot.take(), Some(7));
+    });
+}
