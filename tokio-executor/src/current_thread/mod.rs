@@ -20,9 +20,14 @@
 //! Either the re-check in 1 sees the push, or the push's swap sees `parked`: the lock and
 //! the SeqCst accesses order them (store/load on both sides).
 //!
-//! Several threads may be in `block_on` at once; the one holding the core (the local
-//! queue and the driver) drives, the others wait and take over when it leaves (see
-//! `handoff` for the protocol).
+//! Several threads may be in `block_on` at once (the runtime shared through an `Arc`).
+//! The one holding the core (the local queue and the driver) drives; the others poll
+//! only their own future when it is woken, and sleep on a private parker otherwise. They
+//! are current too, with no core in their context, so their spawns and wakes take the
+//! remote path. When the driving thread leaves (returns or unwinds) it hands the core to
+//! one waiting thread, which drives from then on; a waiting thread whose own future
+//! completes returns without the core, passing its turn on if it had been handed one.
+//! See `handoff` for the protocol.
 //!
 //! Shutdown: close the owned-task list (drops every unfinished future), drain both
 //! queues, shut the driver down.
