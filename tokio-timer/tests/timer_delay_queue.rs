@@ -156,7 +156,10 @@ fn random_operations_match_a_model() {
     let mut yielded = 0;
     let check = |model: &HashMap<u32, (Key, Instant)>, deadline: Instant| {
         for (w, (_, when)) in model {
-            assert!(*when + ms(1) > deadline, "{w} was due before a yielded value");
+            assert!(
+                *when + ms(1) > deadline,
+                "{w} was due before a yielded value"
+            );
         }
     };
     for _ in 0..3_000 {
@@ -224,7 +227,10 @@ fn far_deadlines_cascade_in_order() {
     let mut rt = Rt::new();
     let mut q = DelayQueue::new();
     let now = Instant::now();
-    let far = q.insert_at("year", now + std::time::Duration::from_secs(86_400 * 365 * 3));
+    let far = q.insert_at(
+        "year",
+        now + std::time::Duration::from_secs(86_400 * 365 * 3),
+    );
     let hour = q.insert_at("hour", now + std::time::Duration::from_secs(3_600));
     q.insert_at("soon", now + ms(3));
     q.insert_at("sooner", now + ms(1));

@@ -265,7 +265,10 @@ impl<T: fmt::Debug> fmt::Debug for DelayQueue<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("DelayQueue")
             .field("len", &self.len())
-            .field("next_tick", &self.wheel.next_expiration().map(|e| e.deadline))
+            .field(
+                "next_tick",
+                &self.wheel.next_expiration().map(|e| e.deadline),
+            )
             .finish_non_exhaustive()
     }
 }

@@ -135,9 +135,8 @@ impl Wheel {
 
     /// The next slot to visit, if any entry is in a slot.
     pub(super) fn next_expiration(&self) -> Option<Expiration> {
-        (0..NUM_LEVELS).find_map(|level| {
-            level_next_expiration(level, self.occupied[level], self.elapsed)
-        })
+        (0..NUM_LEVELS)
+            .find_map(|level| level_next_expiration(level, self.occupied[level], self.elapsed))
     }
 
     /// Processes every tick up to `now`: entries due by then move to the expired list, in
