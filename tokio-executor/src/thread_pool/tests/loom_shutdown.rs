@@ -88,3 +88,32 @@ fn loom_remote_spawn_while_worker_parks() {
         blocking.shutdown(None);
     });
 }
+
+#[test]
+fn loom_shutdown_while_both_workers_run() {
+    loom::model(|| {
+        let (mut blocking, shared, mut workers) = pool(2);
+        let drops: Vec<_> = (0..3).map(|_| Arc::new(AtomicUsize::new(0))).collect();
+        let mut w0 = workers.remove(0);
+        let mut w1 = workers.remove(0);
+        let handles = vec![
+            w0.spawn_local(Pending(drops[0].clone()), true),
+            w1.spawn_local(Pending(drops[1].clone()), false),
+            worker::spawn(&shared, Pending(drops[2].clone())),
+        ];
+        let t0 = thread::spawn(move || w0.run_core());
+        let t1 = thread::spawn(move || w1.run_core());
+        shared.shutdown();
+        t0.join().unwrap();
+        t1.join().unwrap();
+        for (i, d) in drops.iter().enumerate() {
+            assert_eq!(d.load(SeqCst), 1, "future {i} dropped once");
+        }
+        for h in handles {
+            let err = loom::future::block_on(h).unwrap_err();
+            assert!(err.is_cancelled(), "{err:?}");
+        }
+        assert_all_freed(shared);
+        blocking.shutdown(None);
+    });
+}
