@@ -128,7 +128,7 @@ impl<E: Source> PollEvented<E> {
     ///
     /// ```
     /// use tokio_net::driver::{set_default, PollEvented, Ready, Reactor};
-    /// use std::task::{Context, Poll};
+    /// use std::task::Context;
     ///
     /// let reactor = Reactor::new().unwrap();
     /// let _g = set_default(&reactor.handle());
