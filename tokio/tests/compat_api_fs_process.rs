@@ -1,6 +1,40 @@
 //! tokio 0.2.25 compatibility audit of `tokio::fs` and `tokio::process` (API-0.2.md §10):
 //! signatures, trait impls and results of every item.
-#![allow(clippy::type_complexity, dead_code, unused_imports, unused_mut)]
+#![allow(
+    clippy::unused_io_amount,
+    clippy::type_complexity,
+    dead_code,
+    unused_imports,
+    unused_mut,
+    clippy::unnecessary_mut_passed,
+    clippy::let_underscore_future,
+    clippy::async_yields_async,
+    clippy::needless_borrows_for_generic_args,
+    clippy::let_and_return,
+    clippy::io_other_error,
+    clippy::let_unit_value,
+    clippy::unit_arg,
+    clippy::redundant_closure,
+    deprecated,
+    clippy::drop_non_drop,
+    clippy::eq_op,
+    clippy::bool_assert_comparison,
+    clippy::clone_on_copy,
+    clippy::redundant_clone,
+    clippy::unit_cmp,
+    clippy::op_ref,
+    clippy::identity_op,
+    clippy::needless_return,
+    clippy::manual_async_fn,
+    clippy::useless_conversion,
+    clippy::needless_borrow,
+    clippy::explicit_auto_deref,
+    clippy::unnecessary_literal_unwrap,
+    clippy::bind_instead_of_map,
+    clippy::zero_prefixed_literal,
+    clippy::map_identity,
+    clippy::let_underscore_lock
+)]
 
 use std::fmt::Debug;
 use std::future::Future;
@@ -19,8 +53,12 @@ async fn fs_free_functions() {
     let f = tokio::fs::write(&p, b"hello");
     is_send_fut::<_, std::io::Result<()>>(&f);
     f.await.unwrap();
-    tokio::fs::write(p.clone(), String::from("hello")).await.unwrap();
-    tokio::fs::write(p.as_path(), vec![b'h', b'i']).await.unwrap();
+    tokio::fs::write(p.clone(), String::from("hello"))
+        .await
+        .unwrap();
+    tokio::fs::write(p.as_path(), vec![b'h', b'i'])
+        .await
+        .unwrap();
     tokio::fs::write(&p, "hello").await.unwrap();
     let v: Vec<u8> = tokio::fs::read(&p).await.unwrap();
     assert_eq!(v, b"hello");
@@ -31,14 +69,20 @@ async fn fs_free_functions() {
     let c: PathBuf = tokio::fs::canonicalize(&p).await.unwrap();
     assert!(c.is_absolute());
     tokio::fs::create_dir(dir.path().join("d")).await.unwrap();
-    tokio::fs::create_dir_all(dir.path().join("e/f/g")).await.unwrap();
-    tokio::fs::hard_link(&p, dir.path().join("h.txt")).await.unwrap();
+    tokio::fs::create_dir_all(dir.path().join("e/f/g"))
+        .await
+        .unwrap();
+    tokio::fs::hard_link(&p, dir.path().join("h.txt"))
+        .await
+        .unwrap();
     let m: std::fs::Metadata = tokio::fs::metadata(&p).await.unwrap();
     assert_eq!(m.len(), 5);
     tokio::fs::os::unix::symlink(&p, dir.path().join("l.txt"))
         .await
         .unwrap();
-    let target: PathBuf = tokio::fs::read_link(dir.path().join("l.txt")).await.unwrap();
+    let target: PathBuf = tokio::fs::read_link(dir.path().join("l.txt"))
+        .await
+        .unwrap();
     assert_eq!(target, p);
     let sm = tokio::fs::symlink_metadata(dir.path().join("l.txt"))
         .await
@@ -49,9 +93,13 @@ async fn fs_free_functions() {
     tokio::fs::rename(dir.path().join("b.txt"), dir.path().join("c.txt"))
         .await
         .unwrap();
-    tokio::fs::remove_file(dir.path().join("c.txt")).await.unwrap();
+    tokio::fs::remove_file(dir.path().join("c.txt"))
+        .await
+        .unwrap();
     tokio::fs::remove_dir(dir.path().join("d")).await.unwrap();
-    tokio::fs::remove_dir_all(dir.path().join("e")).await.unwrap();
+    tokio::fs::remove_dir_all(dir.path().join("e"))
+        .await
+        .unwrap();
 
     let mut rd: tokio::fs::ReadDir = tokio::fs::read_dir(dir.path()).await.unwrap();
     is_debug::<tokio::fs::ReadDir>();
@@ -117,8 +165,7 @@ async fn fs_builders() {
     let dir = tempfile::tempdir().unwrap();
     let mut oo = tokio::fs::OpenOptions::new();
     is_debug::<tokio::fs::OpenOptions>();
-    let oo2 = oo.clone();
-    drop(oo2);
+    let _oo2: tokio::fs::OpenOptions = oo.clone();
     let _: tokio::fs::OpenOptions = std::fs::OpenOptions::new().into();
     let mut f = oo
         .read(true)
@@ -198,7 +245,9 @@ async fn process_command_and_child() {
     let status = (&mut child).await.unwrap();
     assert!(!status.success());
     let mut c2 = Command::new("true");
-    c2.env_clear().uid(unsafe { libc::getuid() }).gid(unsafe { libc::getgid() });
+    // SAFETY: getuid/getgid take no arguments, cannot fail and touch no memory of ours.
+    let (uid, gid) = unsafe { (libc::getuid(), libc::getgid()) };
+    c2.env_clear().uid(uid).gid(gid);
     // SAFETY: the closure only returns Ok; it calls nothing that is unsafe after fork.
     unsafe {
         c2.pre_exec(|| Ok(()));

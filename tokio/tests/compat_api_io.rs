@@ -2,13 +2,39 @@
 //! (§10): exact signatures as fn pointers where the item is nameable, trait bounds and
 //! auto traits of what the methods return, and the observable results of each call.
 #![allow(
+    clippy::unused_io_amount,
     clippy::unnecessary_mut_passed,
     clippy::let_underscore_future,
     clippy::type_complexity,
     clippy::redundant_closure,
     dead_code,
     unused_imports,
-    unused_mut
+    unused_mut,
+    clippy::async_yields_async,
+    clippy::needless_borrows_for_generic_args,
+    clippy::let_and_return,
+    clippy::io_other_error,
+    clippy::let_unit_value,
+    clippy::unit_arg,
+    deprecated,
+    clippy::drop_non_drop,
+    clippy::eq_op,
+    clippy::bool_assert_comparison,
+    clippy::clone_on_copy,
+    clippy::redundant_clone,
+    clippy::unit_cmp,
+    clippy::op_ref,
+    clippy::identity_op,
+    clippy::needless_return,
+    clippy::manual_async_fn,
+    clippy::useless_conversion,
+    clippy::needless_borrow,
+    clippy::explicit_auto_deref,
+    clippy::unnecessary_literal_unwrap,
+    clippy::bind_instead_of_map,
+    clippy::zero_prefixed_literal,
+    clippy::map_identity,
+    clippy::let_underscore_lock
 )]
 
 use std::fmt::Debug;
@@ -77,11 +103,8 @@ fn trait_method_signatures() {
     type C = Cursor<Vec<u8>>;
     let _: fn(Pin<&mut C>, &mut Context<'_>, &mut [u8]) -> Poll<std::io::Result<usize>> =
         <C as AsyncRead>::poll_read;
-    let _: fn(
-        Pin<&mut C>,
-        &mut Context<'_>,
-        &mut bytes::BytesMut,
-    ) -> Poll<std::io::Result<usize>> = <C as AsyncRead>::poll_read_buf::<bytes::BytesMut>;
+    let _: fn(Pin<&mut C>, &mut Context<'_>, &mut bytes::BytesMut) -> Poll<std::io::Result<usize>> =
+        <C as AsyncRead>::poll_read_buf::<bytes::BytesMut>;
     let _: unsafe fn(&C, &mut [std::mem::MaybeUninit<u8>]) -> bool =
         <C as AsyncRead>::prepare_uninitialized_buffer;
     let _: fn(Pin<&mut Vec<u8>>, &mut Context<'_>, &[u8]) -> Poll<Result<usize, std::io::Error>> =
@@ -99,11 +122,8 @@ fn trait_method_signatures() {
     let _: for<'a> fn(Pin<&'a mut C>, &mut Context<'_>) -> Poll<std::io::Result<&'a [u8]>> =
         <C as AsyncBufRead>::poll_fill_buf;
     let _: fn(Pin<&mut C>, usize) = <C as AsyncBufRead>::consume;
-    let _: fn(
-        Pin<&mut Cursor<Vec<u8>>>,
-        &mut Context<'_>,
-        SeekFrom,
-    ) -> Poll<std::io::Result<()>> = <Cursor<Vec<u8>> as AsyncSeek>::start_seek;
+    let _: fn(Pin<&mut Cursor<Vec<u8>>>, &mut Context<'_>, SeekFrom) -> Poll<std::io::Result<()>> =
+        <Cursor<Vec<u8>> as AsyncSeek>::start_seek;
     let _: fn(Pin<&mut Cursor<Vec<u8>>>, &mut Context<'_>) -> Poll<std::io::Result<u64>> =
         <Cursor<Vec<u8>> as AsyncSeek>::poll_complete;
 }
@@ -196,10 +216,10 @@ async fn read_ext_methods() {
     // Works on a user type that implements only the required method, and on `?Sized`.
     let mut u = UserIo;
     let mut one = [0u8; 1];
-    u.read(&mut one).await.unwrap();
+    assert_eq!(u.read(&mut one).await.unwrap(), 1);
     assert_eq!(one[0], 7);
     let dynr: &mut (dyn AsyncRead + Unpin) = &mut u;
-    dynr.read(&mut one).await.unwrap();
+    assert_eq!(dynr.read(&mut one).await.unwrap(), 1);
 }
 
 #[tokio::test]
@@ -341,7 +361,10 @@ async fn lines_and_split_are_streams() {
     let v: Vec<String> = rd.lines().map(|l| l.unwrap()).collect().await;
     assert_eq!(v, vec!["a", "b"]);
     let rd: &[u8] = b"a,b";
-    let v: Vec<Vec<u8>> = AsyncBufReadExt::split(rd, b',').map(|l| l.unwrap()).collect().await;
+    let v: Vec<Vec<u8>> = AsyncBufReadExt::split(rd, b',')
+        .map(|l| l.unwrap())
+        .collect()
+        .await;
     assert_eq!(v, vec![b"a".to_vec(), b"b".to_vec()]);
 }
 
@@ -493,8 +516,14 @@ async fn stream_reader_and_reader_stream() {
         Ok::<_, std::io::Error>(bytes::Bytes::from_static(b"ab")),
         Ok(bytes::Bytes::from_static(b"cd")),
     ];
-    let mut r: StreamReader<_, bytes::Bytes> = tokio::io::stream_reader(tokio::stream::iter(chunks));
-    is_debug::<StreamReader<tokio::stream::Iter<std::vec::IntoIter<std::io::Result<bytes::Bytes>>>, bytes::Bytes>>();
+    let mut r: StreamReader<_, bytes::Bytes> =
+        tokio::io::stream_reader(tokio::stream::iter(chunks));
+    is_debug::<
+        StreamReader<
+            tokio::stream::Iter<std::vec::IntoIter<std::io::Result<bytes::Bytes>>>,
+            bytes::Bytes,
+        >,
+    >();
     let mut s = String::new();
     r.read_to_string(&mut s).await.unwrap();
     assert_eq!(s, "abcd");
@@ -502,7 +531,10 @@ async fn stream_reader_and_reader_stream() {
     let rs: ReaderStream<&[u8]> = tokio::io::reader_stream(&b"hello"[..]);
     is_debug::<ReaderStream<&[u8]>>();
     let parts: Vec<std::io::Result<bytes::Bytes>> = rs.collect().await;
-    let all: Vec<u8> = parts.into_iter().flat_map(|b| b.unwrap().to_vec()).collect();
+    let all: Vec<u8> = parts
+        .into_iter()
+        .flat_map(|b| b.unwrap().to_vec())
+        .collect();
     assert_eq!(all, b"hello");
 }
 

@@ -1,6 +1,40 @@
 //! tokio 0.2.25 compatibility audit of the macros (API-0.2.md §2): `select!`, `join!`,
 //! `try_join!`, `pin!`, `task_local!` and the hidden support paths their expansions use.
-#![allow(clippy::let_unit_value, clippy::unit_arg, dead_code, unused_imports, unused_mut)]
+#![allow(
+    clippy::unused_io_amount,
+    clippy::let_unit_value,
+    clippy::unit_arg,
+    dead_code,
+    unused_imports,
+    unused_mut,
+    clippy::unnecessary_mut_passed,
+    clippy::let_underscore_future,
+    clippy::async_yields_async,
+    clippy::type_complexity,
+    clippy::needless_borrows_for_generic_args,
+    clippy::let_and_return,
+    clippy::io_other_error,
+    clippy::redundant_closure,
+    deprecated,
+    clippy::drop_non_drop,
+    clippy::eq_op,
+    clippy::bool_assert_comparison,
+    clippy::clone_on_copy,
+    clippy::redundant_clone,
+    clippy::unit_cmp,
+    clippy::op_ref,
+    clippy::identity_op,
+    clippy::needless_return,
+    clippy::manual_async_fn,
+    clippy::useless_conversion,
+    clippy::needless_borrow,
+    clippy::explicit_auto_deref,
+    clippy::unnecessary_literal_unwrap,
+    clippy::bind_instead_of_map,
+    clippy::zero_prefixed_literal,
+    clippy::map_identity,
+    clippy::let_underscore_lock
+)]
 
 use std::future::Future;
 use std::pin::Pin;
@@ -102,10 +136,9 @@ async fn join_and_try_join() {
 
     let r: Result<(u32, &str), i32> = tokio::try_join!(async { Ok(1u32) }, async { Ok("x") });
     assert_eq!(r, Ok((1, "x")));
-    let r: Result<(u32, u32), i32> = tokio::try_join!(
-        async { Err::<u32, i32>(3) },
-        async { futures::future::pending::<Result<u32, i32>>().await },
-    );
+    let r: Result<(u32, u32), i32> = tokio::try_join!(async { Err::<u32, i32>(3) }, async {
+        futures::future::pending::<Result<u32, i32>>().await
+    },);
     assert_eq!(r, Err(3));
     let fut = async { tokio::join!(ready_after_yield(1), ready_after_yield(2)) };
     is_send(&fut);

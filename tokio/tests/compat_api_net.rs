@@ -2,11 +2,39 @@
 //! TCP, UDP and Unix types with 0.2's receivers (`&mut self` where 0.2 had it, or the 1.x
 //! `&self` superset), the split halves, `ReuniteError`s and `ToSocketAddrs`.
 #![allow(
+    clippy::unused_io_amount,
     clippy::type_complexity,
+    clippy::needless_borrows_for_generic_args,
     clippy::let_underscore_future,
     dead_code,
     unused_imports,
-    unused_mut
+    unused_mut,
+    clippy::unnecessary_mut_passed,
+    clippy::async_yields_async,
+    clippy::let_and_return,
+    clippy::io_other_error,
+    clippy::let_unit_value,
+    clippy::unit_arg,
+    clippy::redundant_closure,
+    deprecated,
+    clippy::drop_non_drop,
+    clippy::eq_op,
+    clippy::bool_assert_comparison,
+    clippy::clone_on_copy,
+    clippy::redundant_clone,
+    clippy::unit_cmp,
+    clippy::op_ref,
+    clippy::identity_op,
+    clippy::needless_return,
+    clippy::manual_async_fn,
+    clippy::useless_conversion,
+    clippy::needless_borrow,
+    clippy::explicit_auto_deref,
+    clippy::unnecessary_literal_unwrap,
+    clippy::bind_instead_of_map,
+    clippy::zero_prefixed_literal,
+    clippy::map_identity,
+    clippy::let_underscore_lock
 )]
 
 use std::convert::TryFrom;
@@ -45,7 +73,10 @@ fn to_socket_addrs_impls() {
 
 #[tokio::test]
 async fn lookup_host_fn() {
-    let addrs: Vec<SocketAddr> = tokio::net::lookup_host("127.0.0.1:80").await.unwrap().collect();
+    let addrs: Vec<SocketAddr> = tokio::net::lookup_host("127.0.0.1:80")
+        .await
+        .unwrap()
+        .collect();
     assert_eq!(addrs, ["127.0.0.1:80".parse::<SocketAddr>().unwrap()]);
     let addrs: Vec<SocketAddr> = tokio::net::lookup_host(("localhost", 80))
         .await
@@ -65,7 +96,9 @@ async fn tcp_listener_and_stream() {
     let addr: SocketAddr = l.local_addr().unwrap();
     l.set_ttl(64).unwrap();
     assert_eq!(l.ttl().unwrap(), 64);
-    let bad = TcpListener::bind(&[][..] as &[SocketAddr]).await.unwrap_err();
+    let bad = TcpListener::bind(&[][..] as &[SocketAddr])
+        .await
+        .unwrap_err();
     assert_eq!(bad.kind(), std::io::ErrorKind::InvalidInput);
     assert_eq!(bad.to_string(), "could not resolve to any address");
 
@@ -98,8 +131,10 @@ async fn tcp_listener_and_stream() {
     assert_eq!(&buf, b"hello");
 
     {
-        let (mut r, mut w): (tokio::net::tcp::ReadHalf<'_>, tokio::net::tcp::WriteHalf<'_>) =
-            c.split();
+        let (mut r, mut w): (
+            tokio::net::tcp::ReadHalf<'_>,
+            tokio::net::tcp::WriteHalf<'_>,
+        ) = c.split();
         is_debug::<tokio::net::tcp::ReadHalf<'_>>();
         is_debug::<tokio::net::tcp::WriteHalf<'_>>();
         let _: &TcpStream = r.as_ref();
@@ -149,7 +184,9 @@ async fn tcp_listener_and_stream() {
 
     // poll_accept, incoming.
     let h = tokio::spawn(TcpStream::connect(addr));
-    let _ = futures::future::poll_fn(|cx| l.poll_accept(cx)).await.unwrap();
+    let _ = futures::future::poll_fn(|cx| l.poll_accept(cx))
+        .await
+        .unwrap();
     h.await.unwrap().unwrap();
     let h = tokio::spawn(TcpStream::connect(addr));
     {
@@ -309,7 +346,9 @@ async fn unix_types() {
         let path = path.clone();
         async move { UnixStream::connect(path).await }
     });
-    let _ = futures::future::poll_fn(|cx| l.poll_accept(cx)).await.unwrap();
+    let _ = futures::future::poll_fn(|cx| l.poll_accept(cx))
+        .await
+        .unwrap();
     h.await.unwrap().unwrap();
     {
         let _inc: unix::Incoming<'_> = l.incoming();
@@ -350,10 +389,8 @@ async fn unix_types() {
         e2.send(b"y").await.unwrap();
         let _: usize = r.recv(&mut buf).await.unwrap();
     }
-    let (mut r, mut s): (
-        unix::datagram::OwnedRecvHalf,
-        unix::datagram::OwnedSendHalf,
-    ) = e1.into_split();
+    let (mut r, mut s): (unix::datagram::OwnedRecvHalf, unix::datagram::OwnedSendHalf) =
+        e1.into_split();
     e2.send(b"z").await.unwrap();
     let _: (usize, std::os::unix::net::SocketAddr) = r.recv_from(&mut buf).await.unwrap();
     s.send(b"w").await.unwrap();

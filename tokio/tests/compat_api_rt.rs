@@ -1,12 +1,39 @@
 //! tokio 0.2.25 compatibility audit of `tokio::runtime` and `tokio::task` (API-0.2.md §3,
 //! §4, §13): signatures (`block_on(&mut self)`, closure `enter`), trait impls, error texts.
 #![allow(
+    clippy::unused_io_amount,
     clippy::type_complexity,
     clippy::let_underscore_future,
     deprecated,
     dead_code,
     unused_imports,
-    unused_mut
+    unused_mut,
+    clippy::unnecessary_mut_passed,
+    clippy::async_yields_async,
+    clippy::needless_borrows_for_generic_args,
+    clippy::let_and_return,
+    clippy::io_other_error,
+    clippy::let_unit_value,
+    clippy::unit_arg,
+    clippy::redundant_closure,
+    clippy::drop_non_drop,
+    clippy::eq_op,
+    clippy::bool_assert_comparison,
+    clippy::clone_on_copy,
+    clippy::redundant_clone,
+    clippy::unit_cmp,
+    clippy::op_ref,
+    clippy::identity_op,
+    clippy::needless_return,
+    clippy::manual_async_fn,
+    clippy::useless_conversion,
+    clippy::needless_borrow,
+    clippy::explicit_auto_deref,
+    clippy::unnecessary_literal_unwrap,
+    clippy::bind_instead_of_map,
+    clippy::zero_prefixed_literal,
+    clippy::map_identity,
+    clippy::let_underscore_lock
 )]
 
 use std::any::Any;
@@ -151,7 +178,10 @@ fn task_functions_and_join_error() {
         let e = tokio::spawn(async { panic!("x") }).await.unwrap_err();
         let r: Result<Box<dyn Any + Send>, JoinError> = e.try_into_panic();
         assert!(r.is_ok());
-        let io: std::io::Error = tokio::spawn(async { panic!("y") }).await.unwrap_err().into();
+        let io: std::io::Error = tokio::spawn(async { panic!("y") })
+            .await
+            .unwrap_err()
+            .into();
         assert_eq!(io.kind(), std::io::ErrorKind::Other);
         assert_eq!(io.to_string(), "task panicked");
         fn err<T: std::error::Error>() {}
@@ -163,8 +193,8 @@ fn task_functions_and_join_error() {
         let io: std::io::Error = c.into();
         assert_eq!(io.to_string(), "task was cancelled");
         let c = JoinError::cancelled();
-        let p = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| c.into_panic()))
-            .unwrap_err();
+        let p =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| c.into_panic())).unwrap_err();
         assert!(panic_text(p).contains("`JoinError` reason is not a panic."));
         let _ = JoinError::panic(Box::new(1u8));
     });

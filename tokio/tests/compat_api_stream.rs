@@ -1,7 +1,41 @@
 //! tokio 0.2.25 compatibility audit of `tokio::stream` (API-0.2.md §9): every `StreamExt`
 //! method with its 0.2 bounds and output, `FromStream` targets, the constructors and
 //! `StreamMap`, and the `Stream` impls on other modules' types.
-#![allow(clippy::type_complexity, dead_code, unused_imports, unused_mut)]
+#![allow(
+    clippy::unused_io_amount,
+    clippy::type_complexity,
+    dead_code,
+    unused_imports,
+    unused_mut,
+    clippy::unnecessary_mut_passed,
+    clippy::let_underscore_future,
+    clippy::async_yields_async,
+    clippy::needless_borrows_for_generic_args,
+    clippy::let_and_return,
+    clippy::io_other_error,
+    clippy::let_unit_value,
+    clippy::unit_arg,
+    clippy::redundant_closure,
+    deprecated,
+    clippy::drop_non_drop,
+    clippy::eq_op,
+    clippy::bool_assert_comparison,
+    clippy::clone_on_copy,
+    clippy::redundant_clone,
+    clippy::unit_cmp,
+    clippy::op_ref,
+    clippy::identity_op,
+    clippy::needless_return,
+    clippy::manual_async_fn,
+    clippy::useless_conversion,
+    clippy::needless_borrow,
+    clippy::explicit_auto_deref,
+    clippy::unnecessary_literal_unwrap,
+    clippy::bind_instead_of_map,
+    clippy::zero_prefixed_literal,
+    clippy::map_identity,
+    clippy::let_underscore_lock
+)]
 
 use std::fmt::Debug;
 use std::future::Future;
@@ -206,6 +240,7 @@ async fn stream_impls_elsewhere() {
     is_stream::<_, std::io::Result<tokio::net::TcpStream>>(&l.incoming());
     let rd = tokio::fs::read_dir(".").await.unwrap();
     is_stream::<_, std::io::Result<tokio::fs::DirEntry>>(&rd);
-    let sig = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::user_defined2()).unwrap();
+    let sig =
+        tokio::signal::unix::signal(tokio::signal::unix::SignalKind::user_defined2()).unwrap();
     is_stream::<_, ()>(&sig);
 }

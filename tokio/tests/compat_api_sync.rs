@@ -1,11 +1,39 @@
 //! tokio 0.2.25 compatibility audit of `tokio::sync` (API-0.2.md §7): receiver kinds,
 //! signatures, error types with their Display texts, and auto traits.
 #![allow(
+    clippy::unused_io_amount,
     clippy::type_complexity,
     clippy::let_underscore_future,
     dead_code,
     unused_imports,
-    unused_mut
+    unused_mut,
+    clippy::unnecessary_mut_passed,
+    clippy::async_yields_async,
+    clippy::needless_borrows_for_generic_args,
+    clippy::let_and_return,
+    clippy::io_other_error,
+    clippy::let_unit_value,
+    clippy::unit_arg,
+    clippy::redundant_closure,
+    deprecated,
+    clippy::drop_non_drop,
+    clippy::eq_op,
+    clippy::bool_assert_comparison,
+    clippy::clone_on_copy,
+    clippy::redundant_clone,
+    clippy::unit_cmp,
+    clippy::op_ref,
+    clippy::identity_op,
+    clippy::needless_return,
+    clippy::manual_async_fn,
+    clippy::useless_conversion,
+    clippy::needless_borrow,
+    clippy::explicit_auto_deref,
+    clippy::unnecessary_literal_unwrap,
+    clippy::bind_instead_of_map,
+    clippy::zero_prefixed_literal,
+    clippy::map_identity,
+    clippy::let_underscore_lock
 )]
 
 use std::error::Error;
@@ -67,9 +95,7 @@ async fn mpsc_api() {
     assert!(tx.disarm());
     assert!(!tx.disarm());
     let _ = futures::future::poll_fn(|cx| std::task::Poll::Ready(rx.poll_recv(cx))).await;
-    let r = tx
-        .send_timeout(3, Duration::from_millis(10))
-        .await;
+    let r = tx.send_timeout(3, Duration::from_millis(10)).await;
     assert!(r.is_ok());
     let r = tx.send_timeout(4, Duration::from_millis(10)).await;
     match r {
@@ -124,7 +150,8 @@ async fn oneshot_api() {
     assert_eq!(rx.try_recv(), Err(oneshot::error::TryRecvError::Empty));
     rx.close();
     tx.closed().await;
-    let _: std::task::Poll<()> = futures::future::poll_fn(|cx| std::task::Poll::Ready(tx.poll_closed(cx))).await;
+    let _: std::task::Poll<()> =
+        futures::future::poll_fn(|cx| std::task::Poll::Ready(tx.poll_closed(cx))).await;
     assert!(tx.is_closed());
     assert_eq!(tx.send(3), Err(3));
     let (tx, rx) = oneshot::channel::<u8>();
@@ -179,8 +206,7 @@ async fn watch_api() {
 
 #[tokio::test]
 async fn broadcast_api() {
-    let _: fn(usize) -> (broadcast::Sender<u8>, broadcast::Receiver<u8>) =
-        broadcast::channel::<u8>;
+    let _: fn(usize) -> (broadcast::Sender<u8>, broadcast::Receiver<u8>) = broadcast::channel::<u8>;
     is_clone::<broadcast::Sender<u8>>();
     is_debug::<(broadcast::Sender<u8>, broadcast::Receiver<u8>)>();
     is_send_sync::<(broadcast::Sender<u8>, broadcast::Receiver<u8>)>();
@@ -202,7 +228,10 @@ async fn broadcast_api() {
     assert_eq!(e.to_string(), "channel lagged by 1");
     assert_eq!(broadcast::RecvError::Closed.to_string(), "channel closed");
     assert_eq!(broadcast::TryRecvError::Empty.to_string(), "channel empty");
-    assert_eq!(broadcast::TryRecvError::Closed.to_string(), "channel closed");
+    assert_eq!(
+        broadcast::TryRecvError::Closed.to_string(),
+        "channel closed"
+    );
     is_error::<broadcast::RecvError>();
     is_error::<broadcast::TryRecvError>();
     is_debug::<broadcast::SendError<u8>>();

@@ -1,6 +1,40 @@
 //! tokio 0.2.25 compatibility audit of `tokio::time` (API-0.2.md §8): signatures, trait
 //! impls, error texts and the paused-clock functions.
-#![allow(clippy::type_complexity, dead_code, unused_imports, unused_mut)]
+#![allow(
+    clippy::unused_io_amount,
+    clippy::type_complexity,
+    dead_code,
+    unused_imports,
+    unused_mut,
+    clippy::unnecessary_mut_passed,
+    clippy::let_underscore_future,
+    clippy::async_yields_async,
+    clippy::needless_borrows_for_generic_args,
+    clippy::let_and_return,
+    clippy::io_other_error,
+    clippy::let_unit_value,
+    clippy::unit_arg,
+    clippy::redundant_closure,
+    deprecated,
+    clippy::drop_non_drop,
+    clippy::eq_op,
+    clippy::bool_assert_comparison,
+    clippy::clone_on_copy,
+    clippy::redundant_clone,
+    clippy::unit_cmp,
+    clippy::op_ref,
+    clippy::identity_op,
+    clippy::needless_return,
+    clippy::manual_async_fn,
+    clippy::useless_conversion,
+    clippy::needless_borrow,
+    clippy::explicit_auto_deref,
+    clippy::unnecessary_literal_unwrap,
+    clippy::bind_instead_of_map,
+    clippy::zero_prefixed_literal,
+    clippy::map_identity,
+    clippy::let_underscore_lock
+)]
 
 use std::fmt::Debug;
 use std::future::Future;
@@ -52,7 +86,11 @@ async fn timeout_api() {
     fn err<T: std::error::Error>() {}
     err::<Elapsed>();
     let t = time::timeout_at(Instant::now(), async { 5 });
-    assert_eq!(t.await, Ok(5), "a ready inner value wins over an expired deadline");
+    assert_eq!(
+        t.await,
+        Ok(5),
+        "a ready inner value wins over an expired deadline"
+    );
     let t = time::timeout(Duration::from_secs(1), async { 1 });
     let _inner = t.into_inner();
 }
@@ -93,7 +131,10 @@ fn instant_api() {
     let later = now + Duration::from_millis(5);
     let _: Duration = later.duration_since(now);
     assert_eq!(now.checked_duration_since(later), None);
-    assert_eq!(now.saturating_duration_since(later), Duration::from_millis(0));
+    assert_eq!(
+        now.saturating_duration_since(later),
+        Duration::from_millis(0)
+    );
     let _: Duration = now.elapsed();
     assert_eq!(now.checked_add(Duration::from_millis(5)), Some(later));
     assert_eq!(later.checked_sub(Duration::from_millis(5)), Some(now));

@@ -1,4 +1,39 @@
 //! tokio 0.2 compatibility: shapes of the test_clock.rs tests (pause / advance / resume).
+#![allow(
+    clippy::unused_io_amount,
+    clippy::unnecessary_mut_passed,
+    clippy::let_underscore_future,
+    clippy::async_yields_async,
+    clippy::type_complexity,
+    clippy::needless_borrows_for_generic_args,
+    clippy::let_and_return,
+    clippy::io_other_error,
+    clippy::let_unit_value,
+    clippy::unit_arg,
+    clippy::redundant_closure,
+    deprecated,
+    dead_code,
+    unused_imports,
+    unused_mut,
+    clippy::drop_non_drop,
+    clippy::eq_op,
+    clippy::bool_assert_comparison,
+    clippy::clone_on_copy,
+    clippy::redundant_clone,
+    clippy::unit_cmp,
+    clippy::op_ref,
+    clippy::identity_op,
+    clippy::needless_return,
+    clippy::manual_async_fn,
+    clippy::useless_conversion,
+    clippy::needless_borrow,
+    clippy::explicit_auto_deref,
+    clippy::unnecessary_literal_unwrap,
+    clippy::bind_instead_of_map,
+    clippy::zero_prefixed_literal,
+    clippy::map_identity,
+    clippy::let_underscore_lock
+)]
 
 use tokio::time::{self, Duration, Instant};
 

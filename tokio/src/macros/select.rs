@@ -99,7 +99,14 @@ macro_rules! select {
                 let mut is_pending = false;
                 let start = $crate::select!(@start $bias __TOKIO_SELECT_BRANCHES);
                 for i in 0..__TOKIO_SELECT_BRANCHES {
-                    let branch = (start + i) % __TOKIO_SELECT_BRANCHES;
+                    // Wraps around without `%`: a constant modulus of 1 trips clippy's
+                    // `modulo_one` in the user's crate.
+                    let branch = start + i;
+                    let branch = if branch >= __TOKIO_SELECT_BRANCHES {
+                        branch - __TOKIO_SELECT_BRANCHES
+                    } else {
+                        branch
+                    };
                     $(
                         if branch == $crate::count!( $($skip)* ) {
                             let mask: __tokio_select_util::Mask = 1 << $crate::count!( $($skip)* );
