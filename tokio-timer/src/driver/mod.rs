@@ -2,10 +2,13 @@
 //! the handle that delays bind to.
 //!
 //! **Shared state** (`Inner`, one per timer, behind an `Arc` that the driver and every
-//! `Handle` hold): the clock; the wheel, `next_wake` and a bounded pool of entries of
-//! dropped delays under one mutex (the driver lock); a `shutdown` flag; the inner driver's
-//! unpark handle. Nothing that can run user code (waking or dropping a waker) happens
-//! under the driver lock.
+//! `Handle` hold): the clock; the wheel (each armed entry with the waker of its task),
+//! `next_wake` and a bounded pool of entries of dropped delays under one mutex (the driver
+//! lock); a `shutdown` flag; the inner driver's unpark handle. Nothing that can run user
+//! code (cloning, waking or dropping a waker) happens under the driver lock: wakers are
+//! cloned before it is taken and woken or dropped after it is released. A delay's first
+//! `Pending` poll arms its entry and stores its waker in one critical section; its drop
+//! (while armed) unlinks both in one more.
 //!
 //! **Parking protocol** (`Timer::park`, `Timer::park_timeout`):
 //! 1. Fire what is due: advance the wheel to the present tick, publish `FIRED` on every due

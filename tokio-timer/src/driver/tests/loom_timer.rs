@@ -196,3 +196,28 @@ fn loom_shutdown_races_an_arm() {
         assert_eq!(Arc::strong_count(&entry), 1);
     });
 }
+
+#[test]
+fn loom_cancel_races_a_fire_and_drops_the_waker_once() {
+    loom::model(|| {
+        let (inner, _) = inner();
+        let (waker, wakes) = counting_waker();
+        let (entry, armed) = inner.arm_new(2, waker);
+        assert_eq!(armed, Armed::Pending);
+        let i2 = inner.clone();
+        // `Delay::drop` on the owner's thread while the driver fires the entry.
+        let owner = thread::spawn(move || {
+            if entry.state() == PENDING {
+                i2.cancel_and_recycle(entry);
+            }
+        });
+        let mut buf = Vec::new();
+        inner.process(2, &mut buf);
+        owner.join().unwrap();
+        assert_eq!(inner.armed(), 0);
+        // Woken at most once (only if the fire won), and every clone of the waker is gone:
+        // neither the wheel, the pool nor the driver's buffer kept one.
+        assert!(wakes.0.load(Ordering::SeqCst) <= 1);
+        assert_eq!(std::sync::Arc::strong_count(&wakes), 1);
+    });
+}

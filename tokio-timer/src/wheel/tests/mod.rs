@@ -239,3 +239,39 @@ fn big_jump_fires_everything_due() {
     assert_eq!(fired.len(), SCALE / 2);
     assert_eq!(wheel.len(), SCALE - SCALE / 2);
 }
+
+#[test]
+fn wakers_travel_with_their_entries() {
+    use super::Linked;
+    let waker = futures::task::noop_waker();
+    let mut wheel = Wheel::new();
+    let e = entry(70);
+    let linked = Linked {
+        entry: e.clone(),
+        waker: Some(waker.clone()),
+    };
+    assert!(wheel.link(linked).is_ok());
+    // Replaced in place, kept across a re-link, handed out by remove and by firing.
+    assert!(wheel
+        .waker_mut(&e)
+        .unwrap()
+        .replace(waker.clone())
+        .is_some());
+    let linked = wheel.remove(&e).unwrap();
+    assert!(linked.waker.is_some());
+    assert!(wheel.waker_mut(&e).is_none());
+    assert!(wheel.remove(&e).is_none());
+    e.set_when(80);
+    assert!(wheel.link(linked).is_ok());
+    let mut fired = Vec::new();
+    wheel.poll(80, &mut fired);
+    assert_eq!(fired.len(), 1);
+    assert!(fired[0].waker.is_some());
+    assert!(Arc::ptr_eq(&fired[0].entry, &e));
+    // An already-due pair is handed back untouched.
+    let back = wheel.link(Linked {
+        entry: entry(80),
+        waker: Some(waker),
+    });
+    assert!(back.is_err_and(|linked| linked.waker.is_some()));
+}
