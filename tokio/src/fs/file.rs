@@ -89,7 +89,7 @@ impl File {
     /// ```
     /// # let rt = tokio::runtime::Runtime::new().unwrap();
     /// # rt.block_on(async {
-    /// let path = std::env::temp_dir().join("tokio-doc-file-create");
+    /// let path = std::env::temp_dir().join(format!("tokio-doc-file-create-{}", std::process::id()));
     /// let _file = tokio::fs::File::create(&path).await.unwrap();
     /// # tokio::fs::remove_file(&path).await.unwrap();
     /// # });
@@ -123,7 +123,7 @@ impl File {
     ///
     /// # let rt = tokio::runtime::Runtime::new().unwrap();
     /// # rt.block_on(async {
-    /// let path = std::env::temp_dir().join("tokio-doc-file-seek");
+    /// let path = std::env::temp_dir().join(format!("tokio-doc-file-seek-{}", std::process::id()));
     /// tokio::fs::write(&path, b"0123456789").await.unwrap();
     /// let mut file = tokio::fs::File::open(&path).await.unwrap();
     /// assert_eq!(file.seek(SeekFrom::Start(6)).await.unwrap(), 6);
@@ -143,7 +143,7 @@ impl File {
     ///
     /// # let rt = tokio::runtime::Runtime::new().unwrap();
     /// # rt.block_on(async {
-    /// let path = std::env::temp_dir().join("tokio-doc-file-sync");
+    /// let path = std::env::temp_dir().join(format!("tokio-doc-file-sync-{}", std::process::id()));
     /// let mut file = tokio::fs::File::create(&path).await.unwrap();
     /// file.write_all(b"durable").await.unwrap();
     /// file.sync_all().await.unwrap();
@@ -161,7 +161,7 @@ impl File {
     /// ```
     /// # let rt = tokio::runtime::Runtime::new().unwrap();
     /// # rt.block_on(async {
-    /// let path = std::env::temp_dir().join("tokio-doc-file-sync-data");
+    /// let path = std::env::temp_dir().join(format!("tokio-doc-file-sync-data-{}", std::process::id()));
     /// let mut file = tokio::fs::File::create(&path).await.unwrap();
     /// file.sync_data().await.unwrap();
     /// # tokio::fs::remove_file(&path).await.unwrap();
@@ -178,7 +178,7 @@ impl File {
     /// ```
     /// # let rt = tokio::runtime::Runtime::new().unwrap();
     /// # rt.block_on(async {
-    /// let path = std::env::temp_dir().join("tokio-doc-file-set-len");
+    /// let path = std::env::temp_dir().join(format!("tokio-doc-file-set-len-{}", std::process::id()));
     /// let mut file = tokio::fs::File::create(&path).await.unwrap();
     /// file.set_len(10).await.unwrap();
     /// assert_eq!(file.metadata().await.unwrap().len(), 10);
@@ -203,7 +203,7 @@ impl File {
     /// ```
     /// # let rt = tokio::runtime::Runtime::new().unwrap();
     /// # rt.block_on(async {
-    /// let path = std::env::temp_dir().join("tokio-doc-file-meta");
+    /// let path = std::env::temp_dir().join(format!("tokio-doc-file-meta-{}", std::process::id()));
     /// tokio::fs::write(&path, b"1234").await.unwrap();
     /// let file = tokio::fs::File::open(&path).await.unwrap();
     /// assert_eq!(file.metadata().await.unwrap().len(), 4);
@@ -269,7 +269,7 @@ impl File {
     /// ```
     /// # let rt = tokio::runtime::Runtime::new().unwrap();
     /// # rt.block_on(async {
-    /// let path = std::env::temp_dir().join("tokio-doc-file-perm");
+    /// let path = std::env::temp_dir().join(format!("tokio-doc-file-perm-{}", std::process::id()));
     /// let file = tokio::fs::File::create(&path).await.unwrap();
     /// let mut perm = file.metadata().await.unwrap().permissions();
     /// perm.set_readonly(true);

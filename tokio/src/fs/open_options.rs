@@ -11,7 +11,7 @@ use std::path::Path;
 ///
 /// # let rt = tokio::runtime::Runtime::new().unwrap();
 /// # rt.block_on(async {
-/// let path = std::env::temp_dir().join("tokio-doc-open-options");
+/// let path = std::env::temp_dir().join(format!("tokio-doc-open-options-{}", std::process::id()));
 /// let mut file = OpenOptions::new().create(true).append(true).open(&path).await?;
 /// file.write_all(b"appended\n").await?;
 /// file.flush().await?;

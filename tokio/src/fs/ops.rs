@@ -28,7 +28,7 @@ pub async fn canonicalize(path: impl AsRef<Path>) -> io::Result<PathBuf> {
 /// # let rt = tokio::runtime::Runtime::new().unwrap();
 /// # rt.block_on(async {
 /// let dir = std::env::temp_dir();
-/// let (a, b) = (dir.join("tokio-doc-copy-a"), dir.join("tokio-doc-copy-b"));
+/// let (a, b) = (dir.join(format!("tokio-doc-copy-a-{}", std::process::id())), dir.join(format!("tokio-doc-copy-b-{}", std::process::id())));
 /// tokio::fs::write(&a, b"abc").await.unwrap();
 /// assert_eq!(tokio::fs::copy(&a, &b).await.unwrap(), 3);
 /// # tokio::fs::remove_file(&a).await.unwrap();
@@ -76,7 +76,7 @@ pub async fn create_dir_all(path: impl AsRef<Path>) -> io::Result<()> {
 /// # let rt = tokio::runtime::Runtime::new().unwrap();
 /// # rt.block_on(async {
 /// let dir = std::env::temp_dir();
-/// let (a, b) = (dir.join("tokio-doc-link-a"), dir.join("tokio-doc-link-b"));
+/// let (a, b) = (dir.join(format!("tokio-doc-link-a-{}", std::process::id())), dir.join(format!("tokio-doc-link-b-{}", std::process::id())));
 /// tokio::fs::write(&a, b"x").await.unwrap();
 /// # let _ = tokio::fs::remove_file(&b).await;
 /// tokio::fs::hard_link(&a, &b).await.unwrap();
@@ -107,7 +107,7 @@ pub async fn metadata(path: impl AsRef<Path>) -> io::Result<Metadata> {
 /// ```
 /// # let rt = tokio::runtime::Runtime::new().unwrap();
 /// # rt.block_on(async {
-/// let path = std::env::temp_dir().join("tokio-doc-read");
+/// let path = std::env::temp_dir().join(format!("tokio-doc-read-{}", std::process::id()));
 /// tokio::fs::write(&path, [1u8, 2, 3]).await.unwrap();
 /// assert_eq!(tokio::fs::read(&path).await.unwrap(), [1, 2, 3]);
 /// # tokio::fs::remove_file(&path).await.unwrap();
@@ -136,7 +136,7 @@ pub async fn read_link(path: impl AsRef<Path>) -> io::Result<PathBuf> {
 /// ```
 /// # let rt = tokio::runtime::Runtime::new().unwrap();
 /// # rt.block_on(async {
-/// let path = std::env::temp_dir().join("tokio-doc-read-string");
+/// let path = std::env::temp_dir().join(format!("tokio-doc-read-string-{}", std::process::id()));
 /// tokio::fs::write(&path, "text").await.unwrap();
 /// assert_eq!(tokio::fs::read_to_string(&path).await.unwrap(), "text");
 /// # tokio::fs::remove_file(&path).await.unwrap();
@@ -182,7 +182,7 @@ pub async fn remove_dir_all(path: impl AsRef<Path>) -> io::Result<()> {
 /// ```
 /// # let rt = tokio::runtime::Runtime::new().unwrap();
 /// # rt.block_on(async {
-/// let path = std::env::temp_dir().join("tokio-doc-rm");
+/// let path = std::env::temp_dir().join(format!("tokio-doc-rm-{}", std::process::id()));
 /// tokio::fs::write(&path, b"").await.unwrap();
 /// tokio::fs::remove_file(&path).await.unwrap();
 /// # });
@@ -198,7 +198,7 @@ pub async fn remove_file(path: impl AsRef<Path>) -> io::Result<()> {
 /// # let rt = tokio::runtime::Runtime::new().unwrap();
 /// # rt.block_on(async {
 /// let dir = std::env::temp_dir();
-/// let (a, b) = (dir.join("tokio-doc-mv-a"), dir.join("tokio-doc-mv-b"));
+/// let (a, b) = (dir.join(format!("tokio-doc-mv-a-{}", std::process::id())), dir.join(format!("tokio-doc-mv-b-{}", std::process::id())));
 /// tokio::fs::write(&a, b"x").await.unwrap();
 /// tokio::fs::rename(&a, &b).await.unwrap();
 /// # tokio::fs::remove_file(&b).await.unwrap();
@@ -214,7 +214,7 @@ pub async fn rename(from: impl AsRef<Path>, to: impl AsRef<Path>) -> io::Result<
 /// ```
 /// # let rt = tokio::runtime::Runtime::new().unwrap();
 /// # rt.block_on(async {
-/// let path = std::env::temp_dir().join("tokio-doc-perm");
+/// let path = std::env::temp_dir().join(format!("tokio-doc-perm-{}", std::process::id()));
 /// tokio::fs::write(&path, b"x").await.unwrap();
 /// let mut perm = tokio::fs::metadata(&path).await.unwrap().permissions();
 /// perm.set_readonly(true);
@@ -245,7 +245,7 @@ pub async fn symlink_metadata(path: impl AsRef<Path>) -> io::Result<Metadata> {
 /// ```
 /// # let rt = tokio::runtime::Runtime::new().unwrap();
 /// # rt.block_on(async {
-/// let path = std::env::temp_dir().join("tokio-doc-write");
+/// let path = std::env::temp_dir().join(format!("tokio-doc-write-{}", std::process::id()));
 /// tokio::fs::write(&path, "contents").await.unwrap();
 /// # tokio::fs::remove_file(&path).await.unwrap();
 /// # });
