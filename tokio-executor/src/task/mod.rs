@@ -29,4 +29,4 @@ pub use self::yield_now::yield_now;
 
 pub(crate) use self::core::{unowned, Notified, Schedule, Task};
 pub(crate) use self::list::OwnedTasks;
-pub(crate) use self::worker_list::{Running, WorkerList, WorkerLists};
+pub(crate) use self::worker_list::{WorkerList, WorkerLists};

@@ -17,13 +17,11 @@
 //! 1. Spawn on a worker: link into that worker's list (no lock). Spawn elsewhere:
 //!    `UNBOUND`; the scheduler pushes the `Notified` to its injector.
 //! 2. Before running a task, the worker binds it to its own list if it is unbound.
-//! 3. Completion (`release`): an unbound task gives its reserved reference back. A task that
-//!    completes while its owner runs it (the worker's [`Running`] record names it) is
-//!    marked completed, and the worker unlinks it when the run returns (`after_run`; no
-//!    lock, and the completing thread needs no access to the core). A member completed
-//!    anywhere else is put on its owner's `released` queue (under a small lock), and the
-//!    owner unlinks it at its next maintenance (`drain_released`). The list keeps its
-//!    reference until then, which keeps the queued pointer valid.
+//! 3. Completion (`release`): an unbound task gives its reserved reference back; a member of
+//!    the completing thread's own list is unlinked at once; a member of another worker's
+//!    list is put on that worker's `released` queue (under a small lock), and the owner
+//!    unlinks it at its next maintenance (`drain_released`). The list keeps its reference
+//!    until then, which keeps the queued pointer valid.
 //! 4. Shutdown, once no thread holds a core: `close` stops remote spawns (the scheduler
 //!    cancels them) and then, per list, `shutdown_list` closes its `released` queue (a later
 //!    remote completion leaves the task linked for step 4's walk), unlinks what the queue
@@ -35,7 +33,6 @@ use super::raw::{Header, RawTask};
 use super::{JoinHandle, Notified, Schedule, Task};
 use crate::loom::sync::atomic::{AtomicBool, Ordering::SeqCst};
 use crate::loom::sync::Mutex;
-use std::cell::Cell;
 use std::future::Future;
 use std::marker::PhantomData;
 use std::ptr::NonNull;
@@ -60,14 +57,6 @@ pub(crate) struct WorkerList<S: 'static> {
     /// The other buffer of `released`, swapped in by `drain_released` (no allocation).
     spare: Vec<Member>,
     _p: PhantomData<S>,
-}
-
-/// The task a worker is running, when it is a member of that worker's list; kept in a
-/// thread-local by the scheduler while the task runs.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Running {
-    node: NonNull<Header>,
-    completed: bool,
 }
 
 /// A member of some worker's list, completed elsewhere; uncounted (the list holds the
@@ -127,11 +116,11 @@ impl<S: Schedule> WorkerLists<S> {
         (join, notified)
     }
 
-    /// Step 3. `running` is the completing thread's record of the task it runs, if any.
+    /// Step 3. `local` is the completing thread's own list, if it holds a core.
     pub(crate) fn release(
         &self,
         task: &Task<S>,
-        running: &Cell<Option<Running>>,
+        local: Option<&mut WorkerList<S>>,
     ) -> Option<Task<S>> {
         let node = task.raw.header_ptr();
         match owner(node) {
@@ -142,13 +131,8 @@ impl<S: Schedule> WorkerLists<S> {
             }
             RELEASED => None,
             id => {
-                if let Some(run) = running.get().filter(|r| r.node == node) {
-                    // The owner runs it: it unlinks it in `after_run`.
-                    running.set(Some(Running {
-                        completed: true,
-                        ..run
-                    }));
-                    return None;
+                if let Some(list) = local.filter(|l| l.id == id) {
+                    return list.remove(node);
                 }
                 if let Some(queue) = self.released[id].lock().unwrap().as_mut() {
                     queue.push(Member(node));
@@ -219,27 +203,12 @@ impl<S: Schedule> WorkerList<S> {
         (join, notified)
     }
 
-    /// Step 2: binds `task` here if it was never bound. `Some` when the task is (now) a
-    /// member of this list: the record to keep while it runs.
-    pub(crate) fn bind(&mut self, task: &Notified<S>) -> Option<Running> {
+    /// Step 2: binds `task` here if it was never bound.
+    pub(crate) fn bind(&mut self, task: &Notified<S>) {
         let node = task.0.raw.header_ptr();
-        let owner = owner(node);
-        if owner == UNBOUND {
+        if owner(node) == UNBOUND {
             // SAFETY: the reserved reference moves into the list.
             self.link(unsafe { Task::from_raw(task.0.raw) });
-        } else if owner != self.id {
-            return None;
-        }
-        Some(Running {
-            node,
-            completed: false,
-        })
-    }
-
-    /// Step 3, after a run recorded by `bind`: unlinks the task if that run completed it.
-    pub(crate) fn after_run(&mut self, run: Running) {
-        if run.completed {
-            drop(self.remove(run.node));
         }
     }
 
@@ -255,9 +224,8 @@ impl<S: Schedule> WorkerList<S> {
     /// Unlinks a member, returning the list's reference.
     fn remove(&mut self, node: NonNull<Header>) -> Option<Task<S>> {
         debug_assert_eq!(owner(node), self.id);
-        // SAFETY: `node` is a member of this list, alive while linked: our callers get it
-        // from a `Running` record of a run that completed it (`release` then queued nothing)
-        // or from this list's `released` queue, and only the holder of `&mut self` unlinks.
+        // SAFETY: `node` is a member of this list (its owner is this list), alive while
+        // linked, and we have `&mut` to the list.
         if !unsafe { self.list.remove(node) } {
             return None;
         }

@@ -42,9 +42,9 @@ use crate::loom::sync::atomic::{
     fence, AtomicBool, Ordering::AcqRel, Ordering::Acquire, Ordering::SeqCst,
 };
 use crate::loom::sync::{Arc, Mutex};
-use crate::task::{JoinHandle, Notified, Running, Schedule, Task, WorkerList, WorkerLists};
+use crate::task::{JoinHandle, Notified, Schedule, Task, WorkerList, WorkerLists};
 use crate::util::rand::{seed, FastRand};
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::future::Future;
 use std::rc::Rc;
 
@@ -106,12 +106,6 @@ struct Context {
 thread_local!(static CURRENT: RefCell<Option<Rc<Context>>> = const { RefCell::new(None) });
 #[cfg(loom)]
 crate::loom::thread_local!(static CURRENT: RefCell<Option<Rc<Context>>> = RefCell::new(None));
-
-// The pool task this thread runs, when its core's list owns it (see `run_one`).
-#[cfg(not(loom))]
-thread_local!(static RUNNING: Cell<Option<Running>> = const { Cell::new(None) });
-#[cfg(loom)]
-crate::loom::thread_local!(static RUNNING: Cell<Option<Running>> = Cell::new(None));
 
 /// Builds the shared state and one unstarted worker per core.
 pub(crate) fn create(
@@ -266,34 +260,26 @@ fn maintenance(cx: &Context, mut core: Box<Core>) -> Box<Core> {
 /// off by `block_in_place`, and this thread stops being a worker.
 fn run_task(cx: &Context, mut core: Box<Core>, task: Job) -> Option<Box<Core>> {
     core.transition_from_searching(&cx.shared);
-    let mut core = run_one(cx, core, task)?;
+    core.owned.bind(&task);
+    *cx.core.borrow_mut() = Some(core);
+    task.run();
     let mut lifo_polls = 0;
-    while let Some(task) = core.lifo.take() {
+    loop {
+        let mut core = cx.core.borrow_mut().take()?;
+        let Some(task) = core.lifo.take() else {
+            return Some(core);
+        };
         lifo_polls += 1;
         if lifo_polls > MAX_LIFO_POLLS {
             // This worker runs it next tick (no wake-up: waking an idle worker for
             // it would only move a chain of tasks between workers).
             core.run_queue.push_back(task, &cx.shared.inject);
-            break;
+            return Some(core);
         }
-        core = run_one(cx, core, task)?;
+        core.owned.bind(&task);
+        *cx.core.borrow_mut() = Some(core);
+        task.run();
     }
-    Some(core)
-}
-
-/// Binds `task` to this core's list if it is new here, runs it with the core in the
-/// context, and unlinks it if it completed. `None`: the core was handed off.
-fn run_one(cx: &Context, mut core: Box<Core>, task: Job) -> Option<Box<Core>> {
-    let running = core.owned.bind(&task);
-    *cx.core.borrow_mut() = Some(core);
-    RUNNING.with(|r| r.set(running));
-    task.run();
-    let running = RUNNING.with(|r| r.take());
-    let mut core = cx.core.borrow_mut().take()?;
-    if let Some(run) = running {
-        core.owned.after_run(run);
-    }
-    Some(core)
 }
 
 /// Step 4 of the loop.
@@ -554,10 +540,14 @@ fn schedule_task(shared: &Arc<Shared>, task: Job, is_yield: bool) {
 
 impl Schedule for Arc<Shared> {
     fn release(&self, task: &Task<Self>) -> Option<Task<Self>> {
-        let idle = Cell::new(None);
-        match RUNNING.try_with(|running| self.owned.release(task, running)) {
-            Ok(released) => released,
-            Err(_) => self.owned.release(task, &idle),
+        let mut task = Some(task);
+        let local = with_core(self, |core| {
+            let task = task.take()?;
+            self.owned.release(task, Some(&mut core.owned))
+        });
+        match task {
+            Some(task) => self.owned.release(task, None),
+            None => local.flatten(),
         }
     }
 
@@ -577,11 +567,6 @@ pub(crate) fn hand_off_core() -> bool {
         let cur = cur.borrow();
         let cx = cur.as_ref()?;
         let core = cx.core.borrow_mut().take();
-        if core.is_some() {
-            // The running task now completes away from its list's core: through the
-            // owner's queue (step 3 of `task/worker_list.rs`).
-            RUNNING.with(|r| r.set(None));
-        }
         Some(core.map(|core| Worker {
             shared: cx.shared.clone(),
             core: Some(core),
