@@ -58,20 +58,25 @@ fn with_budget<R>(budget: Option<u8>, f: impl FnOnce() -> R) -> R {
 
 /// Takes one unit of the current task's budget. `Pending` (after waking the task) means
 /// the budget is spent: return `Pending` and let the scheduler run other tasks.
+#[inline]
 pub fn poll_proceed(cx: &mut Context<'_>) -> Poll<RestoreOnPending> {
     BUDGET
         .try_with(|b| match b.get() {
             None => Poll::Ready(RestoreOnPending(Cell::new(None))),
-            Some(0) => {
-                cx.waker().wake_by_ref();
-                Poll::Pending
-            }
+            Some(0) => budget_spent(cx),
             Some(n) => {
                 b.set(Some(n - 1));
                 Poll::Ready(RestoreOnPending(Cell::new(Some(n))))
             }
         })
         .unwrap_or(Poll::Ready(RestoreOnPending(Cell::new(None))))
+}
+
+/// The out-of-line slow path of [`poll_proceed`]: reschedule the task and yield.
+#[cold]
+fn budget_spent(cx: &mut Context<'_>) -> Poll<RestoreOnPending> {
+    cx.waker().wake_by_ref();
+    Poll::Pending
 }
 
 /// Refunds the unit taken by [`poll_proceed`] when dropped, unless the operation
@@ -81,12 +86,14 @@ pub struct RestoreOnPending(Cell<Option<u8>>);
 
 impl RestoreOnPending {
     /// The operation completed: keep the unit spent.
+    #[inline]
     pub fn made_progress(&self) {
         self.0.set(None);
     }
 }
 
 impl Drop for RestoreOnPending {
+    #[inline]
     fn drop(&mut self) {
         if let Some(n) = self.0.get() {
             let _ = BUDGET.try_with(|b| {
