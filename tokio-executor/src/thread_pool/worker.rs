@@ -372,8 +372,13 @@ impl Core {
     fn transition_from_parked(&mut self, shared: &Shared) -> bool {
         if self.lifo.is_some() || !self.run_queue.is_empty() {
             if shared.idle.unpark_worker_by_id(self.index) {
-                // Others may steal what the driver woke into our queue.
-                shared.notify_parked();
+                // Others may steal what the driver woke into our run queue; a lone task
+                // in the LIFO slot is ours to run, and waking a worker for it would only
+                // send that worker into the driver to catch the next event, bouncing a
+                // ping-pong between the two CPUs on every message.
+                if !self.run_queue.is_empty() {
+                    shared.notify_parked();
+                }
             } else {
                 self.is_searching = true;
             }
