@@ -18,9 +18,10 @@ pub(crate) struct Inner {
 
 struct Locked {
     wheel: Wheel,
-    /// Entries of dropped delays, kept for reuse (no waker, not in the wheel, no other
-    /// reference). Bounded by `POOL_CAP`.
-    pool: Vec<Arc<Entry>>,
+    /// Entries of dropped delays, kept for reuse (not in the wheel, no other reference).
+    /// Each is kept as two references, the delay's and the wheel's, so that recycling it
+    /// (and re-arming it) moves references instead of counting them. Bounded by `POOL_CAP`.
+    pool: Vec<(Arc<Entry>, Arc<Entry>)>,
     /// `Some(t)`: the driver is parked (or about to park) until tick `t` (`u64::MAX`: no
     /// timer armed). `None`: the driver is running and will look at the wheel before it
     /// parks again.
@@ -101,12 +102,15 @@ impl Inner {
     pub(crate) fn arm_new(&self, when: u64, waker: Waker) -> (Arc<Entry>, Armed) {
         let (entry, armed, unpark, rest) = {
             let mut locked = self.locked.lock().unwrap();
-            let entry = match locked.pool.pop() {
-                Some(entry) => entry,
-                None => Arc::new(Entry::new(when)),
+            let (entry, wheel_ref) = match locked.pool.pop() {
+                Some(pair) => pair,
+                None => {
+                    let entry = Arc::new(Entry::new(when));
+                    (entry.clone(), entry)
+                }
             };
             let linked = Linked {
-                entry: entry.clone(),
+                entry: wheel_ref,
                 waker: Some(waker),
             };
             let (armed, unpark, rest) = locked.link(linked, when);
@@ -160,13 +164,20 @@ impl Inner {
     pub(crate) fn cancel_and_recycle(&self, entry: Arc<Entry>) {
         let waker = {
             let mut locked = self.locked.lock().unwrap();
-            // The wheel's reference is never the last one (the caller holds another), so
-            // dropping it here only decrements a count.
-            let waker = locked.wheel.remove(&entry).and_then(|linked| linked.waker);
-            if Arc::strong_count(&entry) == 1 && locked.pool.len() < POOL_CAP && !locked.shutdown {
-                locked.pool.push(entry);
-            } else {
+            // Dropping references here never runs user code: an entry holds no waker.
+            let Some(Linked {
+                entry: wheel_ref,
+                waker,
+            }) = locked.wheel.remove(&entry)
+            else {
                 drop(entry);
+                return;
+            };
+            let alone = Arc::strong_count(&entry) == 2;
+            if alone && locked.pool.len() < POOL_CAP && !locked.shutdown {
+                locked.pool.push((entry, wheel_ref));
+            } else {
+                drop((entry, wheel_ref));
             }
             waker
         };
