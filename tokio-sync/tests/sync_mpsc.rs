@@ -325,3 +325,24 @@ fn cancelled_send_with_granted_slot_lets_closed_receiver_finish() {
     }
     drop((tx, tx2));
 }
+
+/// 0.2.25 (checked against the published crate): after `close` with a sender still alive,
+/// an empty channel's `try_recv` says `Empty`, not `Closed`; `Closed` comes once every
+/// sender is gone, while `recv` already ends with `None`.
+#[test]
+fn try_recv_after_close_with_live_sender_is_empty() {
+    let (tx, mut rx) = mpsc::channel::<i32>(2);
+    rx.close();
+    assert_eq!(rx.try_recv(), Err(TryRecvError::Empty));
+    assert_eq!(block_on(rx.recv()), None);
+    drop(tx);
+    assert_eq!(rx.try_recv(), Err(TryRecvError::Closed));
+
+    let (tx, mut rx) = mpsc::unbounded_channel::<i32>();
+    tx.send(7).unwrap();
+    rx.close();
+    assert_eq!(rx.try_recv(), Ok(7));
+    assert_eq!(rx.try_recv(), Err(TryRecvError::Empty));
+    drop(tx);
+    assert_eq!(rx.try_recv(), Err(TryRecvError::Closed));
+}

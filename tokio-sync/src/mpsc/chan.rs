@@ -156,7 +156,9 @@ impl<T, S: Semaphore> Rx<T, S> {
         match self.try_pop() {
             Some(Some(v)) => Ok(v),
             Some(None) => Err(TryRecvError::Closed),
-            None if self.closed_and_idle() => Err(TryRecvError::Closed),
+            // As in 0.2.25, `Closed` means every sender is gone: after `Receiver::close`
+            // with live senders an empty channel still reports `Empty` (`recv` gives
+            // `None` there instead).
             None => Err(TryRecvError::Empty),
         }
     }
