@@ -9,6 +9,11 @@
 //! 2. The expired list is sorted by tick (equal ticks in the order they became due).
 //! 3. `occupied[level]` bit `s` is set iff that slot's list is non-empty.
 //! 4. `elapsed` never goes backwards.
+//!
+//! Slot positions are counted from `origin`, the tick the queue started at, not from the
+//! clock's own origin: so the slot boundaries, and with them the moments a far entry
+//! cascades one level down (and the queue's task is woken to re-arm), fall at the same
+//! offsets from the queue's creation as in 0.2.25 (64 ms, 4,096 ms, ... after it).
 
 use crate::wheel::{level_next_expiration, position, Expiration, LEVEL_MULT, NUM_LEVELS};
 use crate::Instant;
@@ -61,6 +66,9 @@ const EMPTY: List = List {
 
 #[derive(Debug)]
 pub(super) struct Wheel {
+    /// The clock tick the wheel's tick 0 stands for.
+    origin: u64,
+    /// Ticks since `origin` processed so far.
     elapsed: u64,
     slots: Box<[[List; LEVEL_MULT]; NUM_LEVELS]>,
     occupied: [u64; NUM_LEVELS],
@@ -70,6 +78,7 @@ pub(super) struct Wheel {
 impl Wheel {
     pub(super) fn new() -> Wheel {
         Wheel {
+            origin: 0,
             elapsed: 0,
             slots: Box::new([[EMPTY; LEVEL_MULT]; NUM_LEVELS]),
             occupied: [0; NUM_LEVELS],
@@ -80,13 +89,14 @@ impl Wheel {
     /// Starts the wheel at `tick` (when the queue binds to a timer). Empty wheels only.
     pub(super) fn start_at(&mut self, tick: u64) {
         debug_assert!(self.occupied.iter().all(|&o| o == 0) && self.expired.head == NIL);
-        self.elapsed = tick;
+        self.origin = tick;
+        self.elapsed = 0;
     }
 
     /// Links the (unlinked) entry `key` by its tick: into a slot, or the expired list if the
     /// wheel has passed its tick.
     pub(super) fn insert<T>(&mut self, slab: &mut Slab<Data<T>>, key: usize) {
-        let tick = slab[key].tick;
+        let tick = slab[key].tick.saturating_sub(self.origin);
         if tick <= self.elapsed {
             self.insert_expired(slab, key);
         } else {
@@ -133,8 +143,16 @@ impl Wheel {
         self.expired.head != NIL
     }
 
-    /// The next slot to visit, if any entry is in a slot.
+    /// The next slot to visit, if any entry is in a slot; its deadline is a clock tick.
     pub(super) fn next_expiration(&self) -> Option<Expiration> {
+        self.next_expiration_rel().map(|exp| Expiration {
+            deadline: exp.deadline + self.origin,
+            ..exp
+        })
+    }
+
+    /// [`Wheel::next_expiration`] with the deadline in ticks since `origin`.
+    fn next_expiration_rel(&self) -> Option<Expiration> {
         (0..NUM_LEVELS)
             .find_map(|level| level_next_expiration(level, self.occupied[level], self.elapsed))
     }
@@ -142,7 +160,8 @@ impl Wheel {
     /// Processes every tick up to `now`: entries due by then move to the expired list, in
     /// tick order.
     pub(super) fn advance<T>(&mut self, slab: &mut Slab<Data<T>>, now: u64) {
-        while let Some(exp) = self.next_expiration() {
+        let now = now.saturating_sub(self.origin);
+        while let Some(exp) = self.next_expiration_rel() {
             if exp.deadline > now {
                 break;
             }
