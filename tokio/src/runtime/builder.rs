@@ -115,9 +115,8 @@ impl Builder {
     /// Panics when `val` is zero.
     #[track_caller]
     pub fn core_threads(&mut self, val: usize) -> &mut Self {
-        if val == 0 {
-            std::panic::panic_any(errors::CORE_THREADS_ZERO);
-        }
+        // 0.2.25's form: an `assert_ne!` (the message carries its left/right lines).
+        assert_ne!(val, 0, "{}", errors::CORE_THREADS_ZERO);
         self.core_threads = Some(val);
         self
     }
@@ -137,9 +136,8 @@ impl Builder {
     /// Panics when `val` is zero.
     #[track_caller]
     pub fn max_threads(&mut self, val: usize) -> &mut Self {
-        if val == 0 {
-            std::panic::panic_any(errors::THREAD_LIMIT_ZERO);
-        }
+        // 0.2.25's form: an `assert_ne!` (the message carries its left/right lines).
+        assert_ne!(val, 0, "{}", errors::THREAD_LIMIT_ZERO);
         self.max_threads = val;
         self
     }
