@@ -2,8 +2,9 @@
 //! tokio 0.2.25, in one process.
 //!
 //! Method: for each workload and scheduler flavour, one runtime of each kind is built, each
-//! runs `WARMUP` untimed batches, then `BATCHES` timed batches interleaved batch by batch
-//! (ours, 1.x, 0.2.25, ours, ...), so a noisy neighbour hits all three alike. The table quotes
+//! runs `WARMUP` untimed batches, then `BATCHES` timed batches interleaved batch by batch,
+//! the order rotating each batch (ours, 1.x, 0.2.25; then 1.x, 0.2.25, ours; ...), so a
+//! noisy neighbour, or one runtime's leftover background work, hits all three alike. The table quotes
 //! the median batch of each. Ratios are ours' median time over theirs: below 1.00 ours is
 //! faster (also for the throughput rows, which are shown as a rate).
 //!
@@ -182,9 +183,14 @@ fn run_row(row: usize, d: &Def, flavor: Flavor, warmup: usize, batches: usize) -
         }
     }
     let mut samples: [Vec<Duration>; 4] = Default::default();
-    for _ in 0..batches {
-        for (i, r) in rs.iter_mut().enumerate() {
-            if let Some(r) = r {
+    // The order rotates every batch, so no runtime always runs right after the same other
+    // one (a runtime's leftover background work, e.g. 0.2.25's timer thread, would
+    // otherwise always land on the same successor's batch).
+    let n = rs.len();
+    for b in 0..batches {
+        for k in 0..n {
+            let i = (b + k) % n;
+            if let Some(r) = &mut rs[i] {
                 samples[i].push(watchdog::guard(row, i, &mut *r));
             }
         }
@@ -287,7 +293,7 @@ fn main() {
     watchdog::spawn();
     if !continued {
         println!("## Run\n\n{}", machine());
-        println!("- method: {warmup} warm-up + {batches} timed batches per runtime, interleaved batch by batch; medians; ratio = ours' median time / theirs (< 1.00: ours faster); `best` = the faster of tokio 1.x and tokio 0.2.25\n");
+        println!("- method: {warmup} warm-up + {batches} timed batches per runtime, interleaved batch by batch in an order that rotates each batch; medians; ratio = ours' median time / theirs (< 1.00: ours faster); `best` = the faster of tokio 1.x and tokio 0.2.25\n");
     }
     let flavors = [Flavor::MultiThread2, Flavor::CurrentThread];
     let mut row = 0;
