@@ -96,6 +96,35 @@ fn loom_join_handle_dropped_while_running() {
     });
 }
 
+/// The handle registers its waker (`Pending`: the task has not run), then is dropped while
+/// another thread runs the task to completion: the output is dropped exactly once whichever
+/// side gets there first, and the registered join waker is released either way.
+#[test]
+fn loom_join_handle_dropped_after_registering_waker() {
+    loom::model(|| {
+        let s = TestSched::new();
+        let c = Counts::default();
+        let out = Arc::new(AtomicUsize::new(0));
+        let mut h = s.spawn(Tracked::new(&c, 0, DropCount(out.clone())));
+        let flag = Arc::new(Flag(AtomicBool::new(false)));
+        let wk = waker(flag.clone());
+        let mut cx = Context::from_waker(&wk);
+        assert!(Pin::new(&mut h).poll(&mut cx).is_pending());
+        drop(wk);
+        let s2 = s.clone();
+        let th = thread::spawn(move || {
+            s2.run();
+        });
+        drop(h);
+        th.join().unwrap();
+        assert_eq!(out.load(SeqCst), 1, "output dropped other than once");
+        assert_eq!(c.drops(), 1);
+        assert_eq!(Arc::strong_count(&flag), 1, "join waker leaked");
+        s.shutdown();
+        assert_all_freed(s);
+    });
+}
+
 #[test]
 fn loom_join_handle_polled_while_completing() {
     loom::model(|| {
