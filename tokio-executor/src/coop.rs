@@ -44,16 +44,20 @@ pub fn unconstrained<R>(f: impl FnOnce() -> R) -> R {
 }
 
 fn with_budget<R>(budget: Option<u8>, f: impl FnOnce() -> R) -> R {
-    struct Reset(Option<Option<u8>>);
-    impl Drop for Reset {
+    /// Restores the previous budget (also on unwind) through the cell already looked
+    /// up: one thread-local access per poll, not two.
+    struct Reset<'a>(&'a Cell<Option<u8>>, Option<u8>);
+    impl Drop for Reset<'_> {
         fn drop(&mut self) {
-            if let Some(prev) = self.0 {
-                let _ = BUDGET.try_with(|b| b.set(prev));
-            }
+            self.0.set(self.1);
         }
     }
-    let _reset = Reset(BUDGET.try_with(|b| b.replace(budget)).ok());
-    f()
+    // A const-initialised `Cell` has no destructor, so the slot is never torn down and
+    // `with` cannot fail, even during thread-local destruction.
+    BUDGET.with(|cell| {
+        let _reset = Reset(cell, cell.replace(budget));
+        f()
+    })
 }
 
 /// Takes one unit of the current task's budget. `Pending` (after waking the task) means
