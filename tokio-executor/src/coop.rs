@@ -64,16 +64,15 @@ fn with_budget<R>(budget: Option<u8>, f: impl FnOnce() -> R) -> R {
 /// the budget is spent: return `Pending` and let the scheduler run other tasks.
 #[inline]
 pub fn poll_proceed(cx: &mut Context<'_>) -> Poll<RestoreOnPending> {
-    BUDGET
-        .try_with(|b| match b.get() {
-            None => Poll::Ready(RestoreOnPending(Cell::new(None))),
-            Some(0) => budget_spent(cx),
-            Some(n) => {
-                b.set(Some(n - 1));
-                Poll::Ready(RestoreOnPending(Cell::new(Some(n))))
-            }
-        })
-        .unwrap_or(Poll::Ready(RestoreOnPending(Cell::new(None))))
+    // `with` cannot fail here either: see `with_budget`.
+    BUDGET.with(|b| match b.get() {
+        None => Poll::Ready(RestoreOnPending(Cell::new(None))),
+        Some(0) => budget_spent(cx),
+        Some(n) => {
+            b.set(Some(n - 1));
+            Poll::Ready(RestoreOnPending(Cell::new(Some(n))))
+        }
+    })
 }
 
 /// The out-of-line slow path of [`poll_proceed`]: reschedule the task and yield.
@@ -100,7 +99,7 @@ impl Drop for RestoreOnPending {
     #[inline]
     fn drop(&mut self) {
         if let Some(n) = self.0.get() {
-            let _ = BUDGET.try_with(|b| {
+            BUDGET.with(|b| {
                 if b.get().is_some() {
                     b.set(Some(n));
                 }
