@@ -56,6 +56,22 @@ fn within<F: FnOnce() + Send + 'static>(limit: Duration, f: F) {
 
 const LIMIT: Duration = Duration::from_secs(20);
 
+/// Starts thread A in a `block_on` on `rt` that returns once the returned sender fires;
+/// returns when A is inside it (holding the core).
+fn hold_core(rt: &Arc<Runtime>) -> (thread::JoinHandle<()>, tokio::sync::oneshot::Sender<()>) {
+    let (started_tx, started_rx) = mpsc::channel();
+    let (release_tx, release_rx) = tokio::sync::oneshot::channel::<()>();
+    let rt = rt.clone();
+    let a = thread::spawn(move || {
+        rt.block_on(async {
+            started_tx.send(()).unwrap();
+            release_rx.await.unwrap();
+        });
+    });
+    started_rx.recv().unwrap();
+    (a, release_tx)
+}
+
 /// Thread A drives while B starts waiting; A leaves; B's timer needs the driver.
 #[test]
 fn waiter_takes_over_the_timer() {
@@ -121,18 +137,7 @@ fn waiter_takes_over_the_reactor() {
 fn waiter_runs_spawned_tasks_after_handoff() {
     within(LIMIT, || {
         let rt = rt();
-        let (started_tx, started_rx) = mpsc::channel();
-        let (release_tx, release_rx) = tokio::sync::oneshot::channel::<()>();
-        let a = {
-            let rt = rt.clone();
-            thread::spawn(move || {
-                rt.block_on(async {
-                    started_tx.send(()).unwrap();
-                    release_rx.await.unwrap();
-                });
-            })
-        };
-        started_rx.recv().unwrap();
+        let (a, release_tx) = hold_core(&rt);
         let me = thread::current().id();
         let (b_waiting_tx, b_waiting_rx) = mpsc::channel();
         let (go_tx, go_rx) = tokio::sync::oneshot::channel::<()>();
@@ -166,18 +171,7 @@ fn waiter_runs_spawned_tasks_after_handoff() {
 fn waiter_completes_without_the_core() {
     within(LIMIT, || {
         let rt = rt();
-        let (started_tx, started_rx) = mpsc::channel();
-        let (release_tx, release_rx) = tokio::sync::oneshot::channel::<()>();
-        let a = {
-            let rt = rt.clone();
-            thread::spawn(move || {
-                rt.block_on(async {
-                    started_tx.send(()).unwrap();
-                    release_rx.await.unwrap();
-                });
-            })
-        };
-        started_rx.recv().unwrap();
+        let (a, release_tx) = hold_core(&rt);
         let (tx, rx) = tokio::sync::oneshot::channel();
         let sender = thread::spawn(move || {
             thread::sleep(Duration::from_millis(10));
@@ -372,18 +366,7 @@ fn short_and_long_block_ons_race() {
 fn block_in_place_panics_on_a_waiting_thread() {
     within(LIMIT, || {
         let rt = rt();
-        let (started_tx, started_rx) = mpsc::channel();
-        let (release_tx, release_rx) = tokio::sync::oneshot::channel::<()>();
-        let a = {
-            let rt = rt.clone();
-            thread::spawn(move || {
-                rt.block_on(async {
-                    started_tx.send(()).unwrap();
-                    release_rx.await.unwrap();
-                });
-            })
-        };
-        started_rx.recv().unwrap();
+        let (a, release_tx) = hold_core(&rt);
         let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             rt.block_on(async { tokio::task::block_in_place(|| 1) })
         }));
