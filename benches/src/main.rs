@@ -96,7 +96,13 @@ const DEFS: &[Def] = &[
     def("sync", "semaphore", 100_000.0, "acquire", false),
 ];
 
-const KINDS: [&str; 4] = ["ours", "tokio 1.x", "tokio 0.2.25", "mio loop"];
+const KINDS: [&str; 5] = [
+    "ours",
+    "tokio 1.x",
+    "tokio 0.2.25",
+    "mio loop",
+    "syscall floor",
+];
 
 fn ours(name: &str, flavor: Flavor) -> Option<Runner> {
     #[cfg(feature = "ours-rt")]
@@ -110,13 +116,15 @@ fn ours(name: &str, flavor: Flavor) -> Option<Runner> {
     }
 }
 
-fn runners(d: &Def, flavor: Flavor) -> [Option<Runner>; 4] {
-    let floor = (d.name == "tcp_echo_1").then(floor::mio_echo);
+fn runners(d: &Def, flavor: Flavor) -> [Option<Runner>; 5] {
+    let mio_loop = (d.name == "tcp_echo_1").then(floor::mio_echo);
+    let syscall_floor = (d.name == "tcp_echo_1").then(floor::syscall_floor);
     [
         ours(d.name, flavor),
         runtimes::t1::make(d.name, flavor),
         runtimes::t02::make(d.name, flavor),
-        floor,
+        mio_loop,
+        syscall_floor,
     ]
 }
 
@@ -168,7 +176,7 @@ fn ratio(a: Option<Duration>, b: Option<Duration>) -> String {
 
 fn run_row(row: usize, d: &Def, flavor: Flavor, warmup: usize, batches: usize) -> String {
     let mut rs = runners(d, flavor);
-    let mut hung = [false; 4];
+    let mut hung = [false; 5];
     for (i, r) in rs.iter_mut().enumerate() {
         if watchdog::is_hung(row, i) {
             *r = None;
@@ -182,7 +190,7 @@ fn run_row(row: usize, d: &Def, flavor: Flavor, warmup: usize, batches: usize) -
             }
         }
     }
-    let mut samples: [Vec<Duration>; 4] = Default::default();
+    let mut samples: [Vec<Duration>; 5] = Default::default();
     // The order rotates every batch, so no runtime always runs right after the same other
     // one (a runtime's leftover background work, e.g. 0.2.25's timer thread, would
     // otherwise always land on the same successor's batch).
@@ -208,12 +216,12 @@ fn run_row(row: usize, d: &Def, flavor: Flavor, warmup: usize, batches: usize) -
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     };
-    let floor = match m[3] {
-        Some(_) => format!("{} (ours/mio {})", show(d, 3), ratio(m[0], m[3])),
+    let floor = |i: usize, what: &str| match m[i] {
+        Some(_) => format!("{} (ours/{what} {})", show(d, i), ratio(m[0], m[i])),
         None => String::new(),
     };
     format!(
-        "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+        "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
         d.name,
         flavor.label(),
         show(d, 0),
@@ -222,7 +230,8 @@ fn run_row(row: usize, d: &Def, flavor: Flavor, warmup: usize, batches: usize) -
         ratio(m[0], m[1]),
         ratio(m[0], m[2]),
         ratio(m[0], best),
-        floor
+        floor(3, "mio"),
+        floor(4, "floor")
     )
 }
 
@@ -310,10 +319,10 @@ fn main() {
             watchdog::set_group(d.group);
             println!("\n### {group}\n");
             println!(
-                "| bench | scheduler | {} | {} | {} | ours/1.x | ours/0.2 | ours/best | {} |",
-                KINDS[0], KINDS[1], KINDS[2], KINDS[3]
+                "| bench | scheduler | {} | {} | {} | ours/1.x | ours/0.2 | ours/best | {} | {} |",
+                KINDS[0], KINDS[1], KINDS[2], KINDS[3], KINDS[4]
             );
-            println!("|---|---|---|---|---|---|---|---|---|");
+            println!("|---|---|---|---|---|---|---|---|---|---|");
         }
         for flavor in flavors {
             if row >= start {
