@@ -9,6 +9,9 @@
 //!   read the cell, and the receiver must clear the bit before rewriting it.
 //! - `TX_TASK_SET`: the same for `tx_task` (set by `poll_closed`), read by the receiver's
 //!   close.
+//! - `TX_ALIVE` / `RX_ALIVE` (`raw.rs`): the side still holds its reference to the block.
+//!   Both start set; each is cleared once, by its side, after which that side touches
+//!   nothing. Whoever sees the other side's bit clear frees the block (`raw.rs`, rules 1–3).
 //!
 //! ## Cells
 //! - `value`: written by the sender before it sets `COMPLETE` (and taken back by it if
@@ -18,11 +21,20 @@
 //!   finished (`COMPLETE` for the receiver, `CLOSED` for the sender), the owner returns
 //!   `Ready` without touching the cell, since the other side may be reading it right then.
 //!
-//! References: one `Arc<Inner>` held by each half.
+//! ## References
+//! No `Arc`: the sender finishes with one compare-and-swap that sets `COMPLETE` and clears
+//! `TX_ALIVE` together, unless it must still wake the receiver (`RX_TASK_SET` seen): then
+//! it wakes first and clears `TX_ALIVE` after, because the receiver may free the block as
+//! soon as both `COMPLETE` is set and `TX_ALIVE` is clear. The receiver, finishing, frees
+//! with no atomic write at all when its `Acquire` read of the state already shows
+//! `TX_ALIVE` clear (the common case: value sent before the receiver looked); otherwise it
+//! clears `RX_ALIVE` and the sender frees after its wake. A dropped receiver sets `CLOSED`
+//! and clears `RX_ALIVE` in one operation unless it must wake the sender's `poll_closed`
+//! first (same order as above).
 
 use super::error::{RecvError, TryRecvError};
-use crate::loom::sync::atomic::{AtomicUsize, Ordering::*};
-use crate::loom::sync::Arc;
+use super::raw::{Inner, RawChannel, RX_ALIVE, TX_ALIVE};
+use crate::loom::sync::atomic::Ordering::*;
 use crate::loom::UnsafeCell;
 use std::fmt;
 use std::future::Future;
@@ -34,22 +46,10 @@ const COMPLETE: usize = 0b0010;
 const CLOSED: usize = 0b0100;
 const TX_TASK_SET: usize = 0b1000;
 
-struct Inner<T> {
-    state: AtomicUsize,
-    value: UnsafeCell<Option<T>>,
-    tx_task: UnsafeCell<Option<Waker>>,
-    rx_task: UnsafeCell<Option<Waker>>,
-}
-
-// SAFETY: the cells are accessed according to the protocol in the module doc; a `T`
-// crosses from the sender's thread to the receiver's.
-unsafe impl<T: Send> Send for Inner<T> {}
-// SAFETY: as above.
-unsafe impl<T: Send> Sync for Inner<T> {}
-
 /// Sends a value to the associated `Receiver`.
 pub struct Sender<T> {
-    inner: Option<Arc<Inner<T>>>,
+    /// Always `Some` while the sender exists (`send` takes it).
+    raw: Option<RawChannel<T>>,
 }
 
 /// Receives a value from the associated `Sender`. A future: `rx.await`.
@@ -58,7 +58,8 @@ pub struct Sender<T> {
 /// receiver, so the sender's `send` then fails and hands the value back; nothing is lost
 /// silently. Polling `&mut rx` in a loop keeps the value for a later poll.
 pub struct Receiver<T> {
-    inner: Option<Arc<Inner<T>>>,
+    /// `None` once the receiver has completed (value or error returned).
+    raw: Option<RawChannel<T>>,
 }
 
 /// Creates a new oneshot channel.
@@ -73,38 +74,11 @@ pub struct Receiver<T> {
 /// });
 /// ```
 pub fn channel<T>() -> (Sender<T>, Receiver<T>) {
-    let inner = Arc::new(Inner {
-        state: AtomicUsize::new(0),
-        value: UnsafeCell::new(None),
-        tx_task: UnsafeCell::new(None),
-        rx_task: UnsafeCell::new(None),
-    });
-    (
-        Sender {
-            inner: Some(inner.clone()),
-        },
-        Receiver { inner: Some(inner) },
-    )
+    let (tx, rx) = RawChannel::pair();
+    (Sender { raw: Some(tx) }, Receiver { raw: Some(rx) })
 }
 
 impl<T> Inner<T> {
-    /// Sets `COMPLETE` unless `CLOSED`; returns the previous state.
-    fn complete(&self) -> usize {
-        let mut cur = self.state.load(Relaxed);
-        loop {
-            if cur & CLOSED == CLOSED {
-                return cur;
-            }
-            match self
-                .state
-                .compare_exchange_weak(cur, cur | COMPLETE, AcqRel, Acquire)
-            {
-                Ok(_) => return cur,
-                Err(actual) => cur = actual,
-            }
-        }
-    }
-
     /// Wakes the task stored in `cell`.
     ///
     /// # Safety
@@ -159,6 +133,47 @@ impl<T> Inner<T> {
     }
 }
 
+/// The sender's last step (`send`, or drop without sending), with the value (if any)
+/// already stored. Returns `Err(())` if the receiver had closed: the caller takes the value
+/// back; the sender's reference is then still held (`raw` is returned).
+fn tx_complete<T>(raw: RawChannel<T>) -> Result<(), RawChannel<T>> {
+    // First guess: the receiver is alive, has not looked yet and has not closed.
+    let mut cur = TX_ALIVE | RX_ALIVE;
+    loop {
+        if cur & CLOSED == CLOSED {
+            return Err(raw);
+        }
+        // Nobody to wake: give up our reference in the same operation (module doc).
+        let new = if cur & RX_TASK_SET == 0 {
+            (cur | COMPLETE) & !TX_ALIVE
+        } else {
+            cur | COMPLETE
+        };
+        match raw
+            .inner()
+            .state
+            .compare_exchange_weak(cur, new, AcqRel, Acquire)
+        {
+            Ok(_) => {
+                debug_assert!(cur & RX_ALIVE == RX_ALIVE, "receiver gone without CLOSED");
+                break;
+            }
+            Err(actual) => cur = actual,
+        }
+    }
+    if cur & RX_TASK_SET == 0 {
+        // `TX_ALIVE` cleared above; `RX_ALIVE` was set (the receiver gives its reference up
+        // only after `COMPLETE` or with `CLOSED`), so the receiver frees.
+        raw.forget();
+    } else {
+        // SAFETY: the bit was set when we completed: the receiver won't rewrite the cell,
+        // and our reference keeps the block alive.
+        unsafe { Inner::<T>::wake_cell(&raw.inner().rx_task) };
+        raw.release(TX_ALIVE, RX_ALIVE);
+    }
+    Ok(())
+}
+
 impl<T> Sender<T> {
     /// Sends `t`, completing the channel. Fails, giving `t` back, if the receiver has
     /// been dropped or closed.
@@ -169,34 +184,34 @@ impl<T> Sender<T> {
     /// assert_eq!(tx.send(5), Err(5)); // the receiver is gone: the value comes back
     /// ```
     pub fn send(self, t: T) -> Result<(), T> {
-        // The sender is consumed here; with its `inner` taken its `Drop` would do nothing,
+        // The sender is consumed here; with its `raw` taken its `Drop` would do nothing,
         // so skip the call.
         let mut this = std::mem::ManuallyDrop::new(self);
-        let inner = this
-            .inner
-            .take()
-            .expect("a Sender always holds the channel");
+        let raw = this.raw.take().expect("a Sender always holds the channel");
         // SAFETY: `COMPLETE` is not set yet and only this sender writes the value.
-        inner.value.with_mut(|v| unsafe { *v = Some(t) });
-        let prev = inner.complete();
-        if prev & CLOSED == CLOSED {
-            // SAFETY: `COMPLETE` was not set, so the receiver never reads the value.
-            let t = inner.value.with_mut(|v| unsafe { (*v).take() });
-            return Err(t.expect("value just stored"));
+        raw.inner().value.with_mut(|v| unsafe { *v = Some(t) });
+        match tx_complete(raw) {
+            Ok(()) => Ok(()),
+            Err(raw) => {
+                // SAFETY: `COMPLETE` was not set, so the receiver never reads the value;
+                // our reference keeps the block alive.
+                let t = raw.inner().value.with_mut(|v| unsafe { (*v).take() });
+                raw.release(TX_ALIVE, RX_ALIVE);
+                Err(t.expect("value just stored"))
+            }
         }
-        if prev & RX_TASK_SET == RX_TASK_SET {
-            // SAFETY: the bit was set when we completed: the receiver won't rewrite it.
-            unsafe { Inner::<T>::wake_cell(&inner.rx_task) };
-        }
-        Ok(())
+    }
+
+    fn inner(&self) -> &Inner<T> {
+        self.raw
+            .as_ref()
+            .expect("a Sender always holds the channel")
+            .inner()
     }
 
     /// Polls whether the receiver has been dropped or closed (`Ready(())` then).
     pub fn poll_closed(&mut self, cx: &mut Context<'_>) -> Poll<()> {
-        let inner = self
-            .inner
-            .as_ref()
-            .expect("a Sender always holds the channel");
+        let inner = self.inner();
         // Spends one unit of the task's coop budget (`util::coop`).
         crate::util::coop::budgeted(cx, |cx| {
             if inner.state.load(Acquire) & CLOSED == CLOSED {
@@ -228,23 +243,28 @@ impl<T> Sender<T> {
 
     /// True if the receiver has been dropped or closed.
     pub fn is_closed(&self) -> bool {
-        let inner = self
-            .inner
-            .as_ref()
-            .expect("a Sender always holds the channel");
-        inner.state.load(Acquire) & CLOSED == CLOSED
+        self.inner().state.load(Acquire) & CLOSED == CLOSED
     }
 }
 
 impl<T> Drop for Sender<T> {
     fn drop(&mut self) {
-        if let Some(inner) = self.inner.take() {
-            let prev = inner.complete();
-            if prev & (CLOSED | RX_TASK_SET) == RX_TASK_SET {
-                // SAFETY: the bit was set when we completed: the receiver won't rewrite it.
-                unsafe { Inner::<T>::wake_cell(&inner.rx_task) };
+        if let Some(raw) = self.raw.take() {
+            if let Err(raw) = tx_complete(raw) {
+                raw.release(TX_ALIVE, RX_ALIVE);
             }
         }
+    }
+}
+
+/// Gives up the receiver's reference after it completed (value taken or error returned);
+/// `seen` is a state the receiver read with `Acquire` (or `AcqRel`).
+fn rx_release<T>(raw: RawChannel<T>, seen: usize) {
+    if seen & TX_ALIVE == 0 {
+        // SAFETY: the sender's bit was clear in an Acquire read: it is gone for good.
+        unsafe { raw.free() };
+    } else {
+        raw.release(RX_ALIVE, TX_ALIVE);
     }
 }
 
@@ -258,7 +278,8 @@ impl<T> Receiver<T> {
     /// assert_eq!(tx.send(1), Err(1));
     /// ```
     pub fn close(&mut self) {
-        if let Some(inner) = &self.inner {
+        if let Some(raw) = &self.raw {
+            let inner = raw.inner();
             let prev = inner.state.fetch_or(CLOSED, AcqRel);
             if prev & (TX_TASK_SET | COMPLETE) == TX_TASK_SET {
                 // SAFETY: the bit was set when we closed: the sender won't rewrite it.
@@ -273,13 +294,13 @@ impl<T> Receiver<T> {
     /// `Err(Closed)`, the receiver is complete: polling it afterwards panics ("called
     /// after complete") and `try_recv` keeps returning `Err(Closed)`.
     pub fn try_recv(&mut self) -> Result<T, TryRecvError> {
-        let Some(inner) = &self.inner else {
+        let Some(raw) = &self.raw else {
             return Err(TryRecvError::Closed);
         };
-        let state = inner.state.load(Acquire);
+        let state = raw.inner().state.load(Acquire);
         let result = if state & COMPLETE == COMPLETE {
             // SAFETY: `COMPLETE` seen with Acquire.
-            match unsafe { inner.take_value() } {
+            match unsafe { raw.inner().take_value() } {
                 Some(v) => Ok(v),
                 None => Err(TryRecvError::Closed),
             }
@@ -288,13 +309,24 @@ impl<T> Receiver<T> {
         } else {
             return Err(TryRecvError::Empty);
         };
-        // Close first so a sender still alive sees the receiver gone.
-        self.close();
-        self.inner = None;
+        // `COMPLETE` or `CLOSED`: the sender cannot send any more, so the receiver needs
+        // no `CLOSED` to tell it; just give the reference up.
+        if let Some(raw) = self.raw.take() {
+            rx_release(raw, state);
+        }
         result
     }
 
-    fn poll_inner(inner: &Inner<T>, cx: &mut Context<'_>) -> Poll<Result<T, RecvError>> {
+    /// One budgeted poll; on `Ready` the receiver's reference has been given up and
+    /// `slot` is `None`.
+    fn poll_inner(
+        slot: &mut Option<RawChannel<T>>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Result<T, RecvError>> {
+        let Some(raw) = slot.as_ref() else {
+            unreachable!("checked by poll")
+        };
+        let inner = raw.inner();
         let mut state = inner.state.load(Acquire);
         if state & (COMPLETE | CLOSED) == 0 {
             // SAFETY: the receiver owns `rx_task`.
@@ -305,18 +337,22 @@ impl<T> Receiver<T> {
                 None => inner.state.load(Acquire),
             };
         }
-        if state & COMPLETE == COMPLETE {
+        let ret = if state & COMPLETE == COMPLETE {
             // SAFETY: `COMPLETE` seen with Acquire (every path above reads the state with
             // Acquire or AcqRel), so the sender's write of the value is visible.
-            return match unsafe { inner.take_value() } {
-                Some(v) => Poll::Ready(Ok(v)),
-                None => Poll::Ready(Err(RecvError(()))),
-            };
+            match unsafe { inner.take_value() } {
+                Some(v) => Ok(v),
+                None => Err(RecvError(())),
+            }
+        } else if state & CLOSED == CLOSED {
+            Err(RecvError(()))
+        } else {
+            return Poll::Pending;
+        };
+        if let Some(raw) = slot.take() {
+            rx_release(raw, state);
         }
-        if state & CLOSED == CLOSED {
-            return Poll::Ready(Err(RecvError(())));
-        }
-        Poll::Pending
+        Poll::Ready(ret)
     }
 }
 
@@ -327,24 +363,45 @@ impl<T> Future for Receiver<T> {
     /// If polled again after it returned `Ready`: "called after complete".
     #[track_caller]
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let ret = {
-            let inner = self
-                .inner
-                .as_ref()
-                .expect(crate::errors::ONESHOT_AFTER_COMPLETE);
-            // Spends one unit of the task's coop budget (`util::coop`).
-            crate::util::coop::budgeted(cx, |cx| Receiver::poll_inner(inner, cx))
-        };
-        if ret.is_ready() {
-            self.inner = None;
-        }
-        ret
+        self.raw
+            .as_ref()
+            .expect(crate::errors::ONESHOT_AFTER_COMPLETE);
+        let slot = &mut self.raw;
+        // Spends one unit of the task's coop budget (`util::coop`).
+        crate::util::coop::budgeted(cx, |cx| Receiver::poll_inner(slot, cx))
     }
 }
 
 impl<T> Drop for Receiver<T> {
     fn drop(&mut self) {
-        self.close();
+        let Some(raw) = self.raw.take() else { return };
+        let inner = raw.inner();
+        let mut cur = inner.state.load(Acquire);
+        loop {
+            if cur & TX_ALIVE == 0 {
+                // The sender is gone for good (seen with Acquire): free, nothing to close.
+                // SAFETY: as just said.
+                return unsafe { raw.free() };
+            }
+            // A waiting `poll_closed` is woken after closing, so our reference must
+            // survive the close; otherwise close and release in one operation.
+            let wake_tx = cur & (TX_TASK_SET | COMPLETE) == TX_TASK_SET;
+            let new = if wake_tx {
+                cur | CLOSED
+            } else {
+                (cur | CLOSED) & !RX_ALIVE
+            };
+            match inner.state.compare_exchange_weak(cur, new, AcqRel, Acquire) {
+                Ok(_) if wake_tx => break,
+                // `TX_ALIVE` was set in `cur`: the sender frees.
+                Ok(_) => return raw.forget(),
+                Err(actual) => cur = actual,
+            }
+        }
+        // SAFETY: `TX_TASK_SET` was set when we closed: the sender won't rewrite the cell,
+        // and our reference keeps the block alive.
+        unsafe { Inner::<T>::wake_cell(&raw.inner().tx_task) };
+        raw.release(RX_ALIVE, TX_ALIVE);
     }
 }
 
@@ -357,9 +414,9 @@ impl<T: fmt::Debug> fmt::Debug for Sender<T> {
             .field(
                 "closed",
                 &self
-                    .inner
+                    .raw
                     .as_ref()
-                    .map(|i| i.state.load(Relaxed) & CLOSED != 0),
+                    .map(|raw| raw.inner().state.load(Relaxed) & CLOSED != 0),
             )
             .finish()
     }
@@ -368,7 +425,7 @@ impl<T: fmt::Debug> fmt::Debug for Sender<T> {
 impl<T: fmt::Debug> fmt::Debug for Receiver<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Receiver")
-            .field("complete", &self.inner.is_none())
+            .field("complete", &self.raw.is_none())
             .finish()
     }
 }
