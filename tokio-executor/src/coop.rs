@@ -34,6 +34,7 @@ const INITIAL: u8 = 128;
 thread_local!(static BUDGET: Cell<Option<u8>> = const { Cell::new(None) });
 
 /// Runs `f` (one poll) with a fresh budget, restoring the previous budget afterwards.
+#[inline(always)]
 pub fn budget<R>(f: impl FnOnce() -> R) -> R {
     with_budget(Some(INITIAL), f)
 }
@@ -43,21 +44,23 @@ pub fn unconstrained<R>(f: impl FnOnce() -> R) -> R {
     with_budget(None, f)
 }
 
+#[inline(always)]
 fn with_budget<R>(budget: Option<u8>, f: impl FnOnce() -> R) -> R {
-    /// Restores the previous budget (also on unwind) through the cell already looked
-    /// up: one thread-local access per poll, not two.
-    struct Reset<'a>(&'a Cell<Option<u8>>, Option<u8>);
-    impl Drop for Reset<'_> {
+    /// Restores the previous budget (also on unwind).
+    struct Reset(Option<u8>);
+    impl Drop for Reset {
+        #[inline(always)]
         fn drop(&mut self) {
-            self.0.set(self.1);
+            let prev = self.0;
+            BUDGET.with(|cell| cell.set(prev));
         }
     }
     // A const-initialised `Cell` has no destructor, so the slot is never torn down and
-    // `with` cannot fail, even during thread-local destruction.
-    BUDGET.with(|cell| {
-        let _reset = Reset(cell, cell.replace(budget));
-        f()
-    })
+    // `with` cannot fail, even during thread-local destruction. Each access is a small
+    // closure that inlines to a thread-pointer-relative load or store; `f` runs outside
+    // them.
+    let _reset = Reset(BUDGET.with(|cell| cell.replace(budget)));
+    f()
 }
 
 /// Takes one unit of the current task's budget. `Pending` (after waking the task) means
