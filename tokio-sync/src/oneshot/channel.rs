@@ -136,6 +136,7 @@ impl<T> Inner<T> {
 /// The sender's last step (`send`, or drop without sending), with the value (if any)
 /// already stored. Returns `Err(())` if the receiver had closed: the caller takes the value
 /// back; the sender's reference is then still held (`raw` is returned).
+#[inline]
 fn tx_complete<T>(raw: RawChannel<T>) -> Result<(), RawChannel<T>> {
     // First guess: the receiver is alive, has not looked yet and has not closed.
     let mut cur = TX_ALIVE | RX_ALIVE;
@@ -319,6 +320,7 @@ impl<T> Receiver<T> {
 
     /// One budgeted poll; on `Ready` the receiver's reference has been given up and
     /// `slot` is `None`.
+    #[inline]
     fn poll_inner(
         slot: &mut Option<RawChannel<T>>,
         cx: &mut Context<'_>,
@@ -329,13 +331,7 @@ impl<T> Receiver<T> {
         let inner = raw.inner();
         let mut state = inner.state.load(Acquire);
         if state & (COMPLETE | CLOSED) == 0 {
-            // SAFETY: the receiver owns `rx_task`.
-            state = match unsafe {
-                inner.set_task(&inner.rx_task, RX_TASK_SET, COMPLETE, cx.waker())
-            } {
-                Some(s) => s,
-                None => inner.state.load(Acquire),
-            };
+            state = Self::register(inner, cx);
         }
         let ret = if state & COMPLETE == COMPLETE {
             // SAFETY: `COMPLETE` seen with Acquire (every path above reads the state with
@@ -353,6 +349,17 @@ impl<T> Receiver<T> {
             rx_release(raw, state);
         }
         Poll::Ready(ret)
+    }
+
+    /// Stores the waker (the channel was neither complete nor closed); returns the state
+    /// seen last, read with Acquire. Out of line: the ready path stays small.
+    #[inline(never)]
+    fn register(inner: &Inner<T>, cx: &mut Context<'_>) -> usize {
+        // SAFETY: the receiver owns `rx_task`.
+        match unsafe { inner.set_task(&inner.rx_task, RX_TASK_SET, COMPLETE, cx.waker()) } {
+            Some(s) => s,
+            None => inner.state.load(Acquire),
+        }
     }
 }
 
@@ -373,36 +380,44 @@ impl<T> Future for Receiver<T> {
 }
 
 impl<T> Drop for Receiver<T> {
+    #[inline]
     fn drop(&mut self) {
-        let Some(raw) = self.raw.take() else { return };
-        let inner = raw.inner();
-        let mut cur = inner.state.load(Acquire);
-        loop {
-            if cur & TX_ALIVE == 0 {
-                // The sender is gone for good (seen with Acquire): free, nothing to close.
-                // SAFETY: as just said.
-                return unsafe { raw.free() };
-            }
-            // A waiting `poll_closed` is woken after closing, so our reference must
-            // survive the close; otherwise close and release in one operation.
-            let wake_tx = cur & (TX_TASK_SET | COMPLETE) == TX_TASK_SET;
-            let new = if wake_tx {
-                cur | CLOSED
-            } else {
-                (cur | CLOSED) & !RX_ALIVE
-            };
-            match inner.state.compare_exchange_weak(cur, new, AcqRel, Acquire) {
-                Ok(_) if wake_tx => break,
-                // `TX_ALIVE` was set in `cur`: the sender frees.
-                Ok(_) => return raw.forget(),
-                Err(actual) => cur = actual,
-            }
+        if let Some(raw) = self.raw.take() {
+            rx_drop(raw);
         }
-        // SAFETY: `TX_TASK_SET` was set when we closed: the sender won't rewrite the cell,
-        // and our reference keeps the block alive.
-        unsafe { Inner::<T>::wake_cell(&raw.inner().tx_task) };
-        raw.release(RX_ALIVE, TX_ALIVE);
     }
+}
+
+/// The receiver dropped before completing: close and give up its reference.
+#[inline(never)]
+fn rx_drop<T>(raw: RawChannel<T>) {
+    let inner = raw.inner();
+    let mut cur = inner.state.load(Acquire);
+    loop {
+        if cur & TX_ALIVE == 0 {
+            // The sender is gone for good (seen with Acquire): free, nothing to close.
+            // SAFETY: as just said.
+            return unsafe { raw.free() };
+        }
+        // A waiting `poll_closed` is woken after closing, so our reference must
+        // survive the close; otherwise close and release in one operation.
+        let wake_tx = cur & (TX_TASK_SET | COMPLETE) == TX_TASK_SET;
+        let new = if wake_tx {
+            cur | CLOSED
+        } else {
+            (cur | CLOSED) & !RX_ALIVE
+        };
+        match inner.state.compare_exchange_weak(cur, new, AcqRel, Acquire) {
+            Ok(_) if wake_tx => break,
+            // `TX_ALIVE` was set in `cur`: the sender frees.
+            Ok(_) => return raw.forget(),
+            Err(actual) => cur = actual,
+        }
+    }
+    // SAFETY: `TX_TASK_SET` was set when we closed: the sender won't rewrite the cell,
+    // and our reference keeps the block alive.
+    unsafe { Inner::<T>::wake_cell(&raw.inner().tx_task) };
+    raw.release(RX_ALIVE, TX_ALIVE);
 }
 
 impl<T> Unpin for Sender<T> {}
