@@ -106,10 +106,18 @@ impl Reactor {
         }
         self.tick = (self.tick + 1) & TICK_MAX;
         self.dispatch();
-        for waker in self.wake_buf.drain(..) {
+        self.wake_all();
+        Ok(())
+    }
+
+    /// Wakes the collected wakers in the order their events came, keeping the buffer's
+    /// allocation (popping from the reversed buffer: no out-of-line `Drain` drop per turn,
+    /// which cost more than the usual single wake-up).
+    fn wake_all(&mut self) {
+        self.wake_buf.reverse();
+        while let Some(waker) = self.wake_buf.pop() {
             waker.wake();
         }
-        Ok(())
     }
 
     /// Applies the polled events to their slots, collecting wakers into `wake_buf`.
@@ -130,9 +138,7 @@ impl Reactor {
     /// Shuts down: see the module doc. Idempotent.
     fn shutdown_resources(&mut self) {
         self.inner.table.shutdown(&mut self.wake_buf);
-        for waker in self.wake_buf.drain(..) {
-            waker.wake();
-        }
+        self.wake_all();
     }
 }
 

@@ -5,6 +5,11 @@
 //!   write-closed, error, priority). Set by the reactor when an event arrives; cleared by
 //!   the resource when an operation returned `WouldBlock`.
 //! - bit 6 `SHUTDOWN`: the reactor shut down; every later poll returns an error.
+//! - bits 7, 8 `READ_WAITER`, `WRITE_WAITER`: a task has stored a waker for that direction
+//!   at least once. Set by the resource (under the waiter's lock, before its re-check),
+//!   never cleared: the reactor locks a direction's waiter only when its bit is set, so a
+//!   direction that never waits (typically the writer of a socket whose writes never
+//!   block) costs no lock per event.
 //! - bits 16..32: the reactor tick of the last event that set readiness.
 //!
 //! # The clear protocol (no lost events)
@@ -18,10 +23,16 @@
 //! # Wakers
 //! One waker per direction (`reader`, `writer`), each behind its own mutex, touched only
 //! on the slow path (the resource is about to return `Pending`) and by the reactor when
-//! an event for that direction arrives. No lost wake-up: the reactor publishes the
-//! readiness *before* locking a waiter; the resource stores its waker and re-reads the
-//! state *while holding* that lock. Either the reactor's lock comes after the store (and
-//! finds the waker) or the re-read sees the new readiness.
+//! an event for that direction arrives and that direction's waiter bit is set. No lost
+//! wake-up: the reactor publishes the readiness with a read-modify-write of the state
+//! *before* locking a waiter, and locks only if that RMW saw the waiter bit; the resource
+//! stores its waker, sets the bit (an RMW, the first time) and re-reads the state, all
+//! *while holding* that lock. The two RMWs are ordered on the state word:
+//! - the resource's bit came first: the reactor's RMW sees it and locks; either its lock
+//!   comes after the store (and finds the waker) or before the resource took the lock,
+//!   and then the resource's re-read sees the new readiness;
+//! - the reactor's RMW came first: the resource's RMW (or its later re-read) sees the
+//!   new readiness and the poll completes without waiting.
 //!
 //! # Who touches what
 //! - the reactor: `set_readiness`, `take_wakers`, `shutdown` (with the slab lock held);
@@ -35,6 +46,10 @@ use std::io;
 use std::task::{Context, Poll, Waker};
 
 const SHUTDOWN: usize = 1 << 6;
+const READ_WAITER: usize = 1 << 7;
+const WRITE_WAITER: usize = 1 << 8;
+/// Bits a reactor event keeps (everything but readiness it replaces and the tick).
+const KEPT: usize = ALL | SHUTDOWN | READ_WAITER | WRITE_WAITER;
 const TICK_SHIFT: u32 = 16;
 /// The tick space (16 bits: fits a 32-bit `usize` too).
 pub(crate) const TICK_MAX: usize = 0xFFFF;
@@ -68,6 +83,13 @@ fn index(dir: Direction) -> usize {
     }
 }
 
+fn waiter_bit(dir: Direction) -> usize {
+    match dir {
+        Direction::Read => READ_WAITER,
+        Direction::Write => WRITE_WAITER,
+    }
+}
+
 impl ScheduledIo {
     pub(crate) fn new() -> ScheduledIo {
         ScheduledIo {
@@ -85,20 +107,24 @@ impl ScheduledIo {
         }
     }
 
-    /// Reactor side: merges `ready` into the state and stamps it with `tick`.
-    pub(crate) fn set_readiness(&self, tick: usize, ready: Ready) {
-        let _ = self
+    /// Reactor side: merges `ready` into the state and stamps it with `tick`. Returns
+    /// the state the update replaced (its waiter bits say which wakers to look at).
+    pub(crate) fn set_readiness(&self, tick: usize, ready: Ready) -> usize {
+        match self
             .state
             .fetch_update(Ordering::AcqRel, Ordering::Acquire, |cur| {
-                let kept = cur & (ALL | SHUTDOWN);
-                Some(kept | ready.bits() | (tick << TICK_SHIFT))
-            });
+                Some((cur & KEPT) | ready.bits() | (tick << TICK_SHIFT))
+            }) {
+            Ok(prev) | Err(prev) => prev,
+        }
     }
 
-    /// Reactor side: moves the wakers interested in `ready` into `out`.
-    pub(crate) fn take_wakers(&self, ready: Ready, out: &mut Vec<Waker>) {
+    /// Reactor side: moves the wakers interested in `ready` into `out`. `state` is the
+    /// value returned by the `set_readiness` that published `ready`: a direction whose
+    /// waiter bit it lacks has no waker (see the module doc) and is not locked.
+    pub(crate) fn take_wakers(&self, state: usize, ready: Ready, out: &mut Vec<Waker>) {
         for dir in [Direction::Read, Direction::Write] {
-            if (ready & dir.mask()).is_empty() {
+            if (ready & dir.mask()).is_empty() || state & waiter_bit(dir) == 0 {
                 continue;
             }
             if let Some(w) = lock(self.waiter(dir)).take() {
@@ -124,14 +150,7 @@ impl ScheduledIo {
 
     /// The current readiness restricted to `mask` (possibly empty), or the shutdown error.
     fn snapshot_masked(&self, mask: Ready) -> io::Result<ReadyEvent> {
-        let cur = self.state.load(Ordering::Acquire);
-        if cur & SHUTDOWN != 0 {
-            return Err(errors::reactor_gone());
-        }
-        Ok(ReadyEvent {
-            tick: tick_of(cur),
-            ready: Ready::from_bits(cur) & mask,
-        })
+        event_of(self.state.load(Ordering::Acquire), mask)
     }
 
     /// Ready when `dir` has readiness; otherwise stores the task's waker.
@@ -154,7 +173,8 @@ impl ScheduledIo {
         mask: Ready,
     ) -> Poll<io::Result<ReadyEvent>> {
         // Fast path: one atomic load, no lock.
-        let ev = self.snapshot_masked(mask)?;
+        let cur = self.state.load(Ordering::Acquire);
+        let ev = event_of(cur, mask)?;
         if !ev.ready.is_empty() {
             return Poll::Ready(Ok(ev));
         }
@@ -165,8 +185,15 @@ impl ScheduledIo {
             Some(w) if w.will_wake(cx.waker()) => None,
             _ => slot.replace(cx.waker().clone()),
         };
-        // Re-check under the waiter lock (see the module doc).
-        let res = match self.snapshot_masked(mask) {
+        // Re-check under the waiter lock (see the module doc); the first wait of this
+        // direction announces itself to the reactor with the same read-modify-write.
+        let bit = waiter_bit(dir);
+        let now = if cur & bit == 0 {
+            self.state.fetch_or(bit, Ordering::AcqRel)
+        } else {
+            self.state.load(Ordering::Acquire)
+        };
+        let res = match event_of(now, mask) {
             Err(e) => {
                 let mine = slot.take();
                 drop(slot);
@@ -252,6 +279,17 @@ impl ScheduledIo {
     pub(crate) fn observed(&self, dir: Direction) -> usize {
         self.observed[index(dir)].load(Ordering::Relaxed)
     }
+}
+
+/// The readiness in `state` restricted to `mask`, or the shutdown error.
+fn event_of(state: usize, mask: Ready) -> io::Result<ReadyEvent> {
+    if state & SHUTDOWN != 0 {
+        return Err(errors::reactor_gone());
+    }
+    Ok(ReadyEvent {
+        tick: tick_of(state),
+        ready: Ready::from_bits(state) & mask,
+    })
 }
 
 fn lock<T>(m: &Mutex<T>) -> crate::loom::sync::MutexGuard<'_, T> {

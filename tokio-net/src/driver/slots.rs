@@ -121,8 +121,8 @@ impl SlotTable {
             let (index, generation) = split_token(token);
             match slots.slab.get(index) {
                 Some(slot) if slot.generation == generation => {
-                    slot.io.set_readiness(tick, ready);
-                    slot.io.take_wakers(ready, wake_buf);
+                    let prev = slot.io.set_readiness(tick, ready);
+                    slot.io.take_wakers(prev, ready, wake_buf);
                     delivered += 1;
                 }
                 _ => {}

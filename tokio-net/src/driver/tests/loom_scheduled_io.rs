@@ -18,9 +18,9 @@ impl Wake for Flag {
 }
 
 fn reactor_event(io: &ScheduledIo, tick: usize) {
-    io.set_readiness(tick, Ready::readable());
+    let prev = io.set_readiness(tick, Ready::readable());
     let mut wakers = Vec::new();
-    io.take_wakers(Ready::readable(), &mut wakers);
+    io.take_wakers(prev, Ready::readable(), &mut wakers);
     for w in wakers {
         w.wake();
     }
@@ -43,6 +43,44 @@ fn loom_poll_ready_never_misses_a_wakeup() {
             assert_eq!(flag.0.load(SeqCst), 1, "Pending without a later wake-up");
         }
         assert!(io.poll_ready(&mut cx, Direction::Read).is_ready());
+    });
+}
+
+/// The second wait of a direction (its waiter bit already set, so the resource re-reads
+/// with a plain load) racing an event, which also reports the other direction (whose
+/// waiter never waited and is not locked).
+#[test]
+fn loom_second_wait_never_misses_a_wakeup() {
+    loom::model(|| {
+        let io = Arc::new(ScheduledIo::new());
+        let flag = std::sync::Arc::new(Flag(AtomicUsize::new(0)));
+        let waker = Waker::from(flag.clone());
+        let mut cx = Context::from_waker(&waker);
+        // First wait, then its event (tick 1), then the operation drains the socket.
+        assert!(io.poll_ready(&mut cx, Direction::Read).is_pending());
+        reactor_event(&io, 1);
+        assert_eq!(flag.0.load(SeqCst), 1);
+        let seen = io.snapshot(Direction::Read).unwrap();
+        io.clear_readiness(seen);
+        let reactor = {
+            let io = io.clone();
+            thread::spawn(move || {
+                let ready = Ready::readable() | Ready::writable();
+                let prev = io.set_readiness(2, ready);
+                let mut wakers = Vec::new();
+                io.take_wakers(prev, ready, &mut wakers);
+                for w in wakers {
+                    w.wake();
+                }
+            })
+        };
+        let pending = io.poll_ready(&mut cx, Direction::Read).is_pending();
+        reactor.join().unwrap();
+        if pending {
+            assert_eq!(flag.0.load(SeqCst), 2, "Pending without a later wake-up");
+        }
+        assert!(io.poll_ready(&mut cx, Direction::Read).is_ready());
+        assert!(io.poll_ready(&mut cx, Direction::Write).is_ready());
     });
 }
 
