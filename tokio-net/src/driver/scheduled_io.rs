@@ -154,6 +154,7 @@ impl ScheduledIo {
     }
 
     /// Ready when `dir` has readiness; otherwise stores the task's waker.
+    #[inline]
     pub(crate) fn poll_ready(
         &self,
         cx: &mut Context<'_>,
@@ -166,18 +167,38 @@ impl ScheduledIo {
     /// stores the task's waker in `dir`'s waiter. Readiness outside `mask` neither
     /// completes the poll nor is consumed: the reactor wakes the waiter on any event of
     /// `dir`, the task polls again and waits again until a bit of `mask` arrives.
+    #[inline]
     pub(crate) fn poll_ready_masked(
         &self,
         cx: &mut Context<'_>,
         dir: Direction,
         mask: Ready,
     ) -> Poll<io::Result<ReadyEvent>> {
-        // Fast path: one atomic load, no lock.
+        // Fast path (inlined into the operation loop): one atomic load, no lock.
         let cur = self.state.load(Ordering::Acquire);
-        let ev = event_of(cur, mask)?;
-        if !ev.ready.is_empty() {
-            return Poll::Ready(Ok(ev));
+        if cur & SHUTDOWN == 0 {
+            let ready = Ready::from_bits(cur) & mask;
+            if !ready.is_empty() {
+                return Poll::Ready(Ok(ReadyEvent {
+                    tick: tick_of(cur),
+                    ready,
+                }));
+            }
         }
+        self.poll_ready_slow(cx, dir, mask, cur)
+    }
+
+    /// `poll_ready_masked` when `cur`, the state it loaded, was not ready: shut down, or
+    /// store the waker and re-check under the waiter lock.
+    #[inline(never)]
+    fn poll_ready_slow(
+        &self,
+        cx: &mut Context<'_>,
+        dir: Direction,
+        mask: Ready,
+        cur: usize,
+    ) -> Poll<io::Result<ReadyEvent>> {
+        event_of(cur, mask)?;
         let mut slot = lock(self.waiter(dir));
         // A replaced waker is dropped only after the lock is released: its drop may free
         // a task, and with it arbitrary user state.
