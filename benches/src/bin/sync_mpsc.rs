@@ -1,7 +1,8 @@
 //! Single-runtime driver for profiling the mpsc rows: one runtime (ours, tokio 0.2.25 or
 //! tokio 1.x; current-thread or multi-thread with 2 workers), `P` producer tasks sending
 //! `N / P` values each through `mpsc::channel(1000)` (or `unbounded_channel`) to one consumer
-//! task, repeated `R` times. Prints the median batch time per message.
+//! task, repeated `R` times. Prints the median batch time per message (and every batch's,
+//! in run order, with `SYNC_MPSC_ALL=1`).
 //!
 //! Run: `target/release/sync_mpsc ours|02|1x ct|mt bounded|unbounded P N R`.
 
@@ -102,6 +103,13 @@ fn main() {
         }
         other => panic!("unknown runtime {other}: ours, 02 or 1x"),
     };
+    if std::env::var_os("SYNC_MPSC_ALL").is_some() {
+        let all: Vec<String> = times
+            .iter()
+            .map(|t| format!("{:.0}", t.as_nanos() as f64 / n as f64))
+            .collect();
+        println!("batches (ns/msg, in run order): {}", all.join(" "));
+    }
     times.sort();
     let med = times[times.len() / 2];
     println!(

@@ -10,6 +10,11 @@
 //! - `rx_fields` (`list::Rx` + `rx_closed`): only the receiver, through `&mut`, and the
 //!   channel's `Drop` (which runs when every handle is gone).
 //!
+//! Layout: `tx` (written by every send) and `rx_fields` (written by every receive) sit on
+//! cache lines of their own (`CachePadded`), so a sender and a receiver running on two
+//! workers do not invalidate each other's lines through unrelated fields; `semaphore`,
+//! `rx_waker` and `tx_count`, which both sides touch, share the lines in between.
+//!
 //! Close paths: the receiver's `close` (or drop) closes the semaphore so that waiting and
 //! future sends fail with their value, then drains what is buffered as it is received (or,
 //! on drop, right away). The last sender's drop appends the close marker, so the receiver
@@ -21,6 +26,7 @@ use crate::loom::sync::atomic::{AtomicUsize, Ordering::*};
 use crate::loom::sync::Arc;
 use crate::loom::UnsafeCell;
 use crate::mpsc::error::TryRecvError;
+use crate::util::cache_padded::CachePadded;
 use std::fmt;
 use std::task::{Context, Poll};
 
@@ -36,11 +42,11 @@ pub(crate) trait Semaphore {
 }
 
 pub(crate) struct Chan<T, S> {
-    tx: list::Tx<T>,
+    tx: CachePadded<list::Tx<T>>,
     semaphore: S,
     rx_waker: AtomicWaker,
     tx_count: AtomicUsize,
-    rx_fields: UnsafeCell<RxFields<T>>,
+    rx_fields: CachePadded<UnsafeCell<RxFields<T>>>,
 }
 
 struct RxFields<T> {
@@ -67,14 +73,14 @@ unsafe impl<T: Send, S: Sync> Sync for Chan<T, S> {}
 pub(crate) fn channel<T, S: Semaphore>(semaphore: S) -> (Tx<T, S>, Rx<T, S>) {
     let (tx, rx) = list::channel();
     let chan = Arc::new(Chan {
-        tx,
+        tx: CachePadded(tx),
         semaphore,
         rx_waker: AtomicWaker::new(),
         tx_count: AtomicUsize::new(1),
-        rx_fields: UnsafeCell::new(RxFields {
+        rx_fields: CachePadded(UnsafeCell::new(RxFields {
             list: rx,
             rx_closed: false,
-        }),
+        })),
     });
     (
         Tx {
