@@ -341,14 +341,18 @@ impl Core {
         self.is_searching
     }
 
-    /// A searcher found work; the last one wakes another worker to keep searching.
+    /// A searcher found work; the last one wakes another worker to keep searching when
+    /// work is left in a queue (the rest of a batch it stole, or pushes that skipped the
+    /// wake-up because it searched). With nothing left, a wake-up would only send a
+    /// worker through an empty search back to sleep: the next push wakes one itself, as
+    /// nobody searches any more.
     fn transition_from_searching(&mut self, shared: &Shared) {
         if !self.is_searching {
             return;
         }
         self.is_searching = false;
         if shared.idle.transition_worker_from_searching() {
-            shared.notify_parked();
+            shared.notify_if_work_pending();
         }
     }
 
@@ -452,7 +456,11 @@ impl Shared {
         }
     }
 
+    /// After the caller left the searchers (a SeqCst read-modify-write of the idle
+    /// word): pairs with the fence in `push_remote`, so either this sees the pushed task
+    /// or that push saw no searcher and woke a sleeper itself.
     fn notify_if_work_pending(&self) {
+        fence(SeqCst);
         let pending = self.remotes.iter().any(|r| !r.steal.is_empty()) || !self.inject.is_empty();
         if pending {
             self.notify_parked();
