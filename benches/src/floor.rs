@@ -17,6 +17,13 @@
 //!   4 syscalls per round trip, no `epoll_wait`. No event-driven server can do this (it
 //!   must ask the kernel which socket is ready and learn that a socket is drained); the
 //!   column is kept so the cost of readiness itself stays visible.
+//!
+//! Counted with `strace -f -c` on `bench tcp_echo_1` with `BENCH_HUNG` marking every other
+//! kind of both rows as hung (so only one floor runs), `BENCH_WARMUP=0`, and the difference
+//! between `BENCH_BATCHES=6` and `1`. The runtimes' counts come from `net_one` (same
+//! workload, one runtime per process): ours and tokio 1.x make the mio loop's 7 on both
+//! schedulers. User-space instructions per round trip (callgrind, same differences): mio
+//! loop 803, syscall floor 522.
 
 use std::io::{self, Read, Write};
 use std::time::{Duration, Instant};
