@@ -130,6 +130,9 @@ fn main() {
             std::thread::sleep(g);
         }
     };
+    if rt_name == "all" {
+        return interleaved(chain, batches);
+    }
     let mut times: Vec<Duration> = Vec::with_capacity(batches);
     let mut firsts: Vec<u64> = Vec::with_capacity(batches);
     match rt_name {
@@ -197,4 +200,58 @@ fn main() {
         times[0],
         times[times.len() - 1]
     );
+}
+
+/// `mt_drive all <work> [batches]`: the three runtimes interleaved batch by batch in a
+/// rotating order (as the bench does), so each batch starts with its workers asleep.
+/// Prints, per runtime, the median batch time and the median time to the first poll.
+fn interleaved(chain: bool, batches: usize) {
+    let ours_rt = tokio::runtime::Builder::new()
+        .threaded_scheduler()
+        .core_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let mut t02_rt = tokio02::runtime::Builder::new()
+        .threaded_scheduler()
+        .core_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let t1_rt = tokio1::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let mut times: [Vec<Duration>; 3] = Default::default();
+    let mut firsts: [Vec<u64>; 3] = Default::default();
+    for b in 0..batches + 2 {
+        for k in 0..3 {
+            let i = (b + k) % 3;
+            let t = match (i, chain) {
+                (0, true) => ours_rt.block_on(ours::chained()),
+                (0, false) => ours_rt.block_on(ours::ping_pong()),
+                (1, true) => t1_rt.block_on(t1::chained()),
+                (1, false) => t1_rt.block_on(t1::ping_pong()),
+                (2, true) => t02_rt.block_on(t02::chained()),
+                _ => t02_rt.block_on(t02::ping_pong()),
+            };
+            if b >= 2 {
+                times[i].push(t);
+                firsts[i].push(FIRST_POLL.load(Relaxed));
+            }
+        }
+    }
+    for (i, name) in ["ours", "t1", "t02"].iter().enumerate() {
+        times[i].sort();
+        firsts[i].sort();
+        let n = times[i].len();
+        println!(
+            "{name}: batch median {:?} (p25 {:?}, p75 {:?}), first poll median {} ns",
+            times[i][n / 2],
+            times[i][n / 4],
+            times[i][3 * n / 4],
+            firsts[i][n / 2]
+        );
+    }
 }
