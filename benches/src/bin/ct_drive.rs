@@ -10,7 +10,37 @@
 
 #![allow(unused_mut)]
 
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll, Waker};
 use std::time::Instant;
+
+/// A std-only one-shot signal, as `ci/bench`'s handoff: the chain's last task sets it and
+/// wakes the main future.
+#[derive(Default)]
+struct Done(Mutex<(bool, Option<Waker>)>);
+
+impl Done {
+    fn send(&self) {
+        let waker = {
+            let mut slot = self.0.lock().unwrap();
+            slot.0 = true;
+            slot.1.take()
+        };
+        if let Some(w) = waker {
+            w.wake();
+        }
+    }
+
+    fn poll(&self, cx: &mut Context<'_>) -> Poll<()> {
+        let mut slot = self.0.lock().unwrap();
+        if std::mem::take(&mut slot.0) {
+            Poll::Ready(())
+        } else {
+            slot.1 = Some(cx.waker().clone());
+            Poll::Pending
+        }
+    }
+}
 
 const YIELD_TASKS: usize = 200;
 const YIELDS: usize = 1_000;
@@ -51,24 +81,17 @@ macro_rules! workloads {
                     }
                 }
                 "chained_spawn" => {
-                    fn iter(
-                        tx: std::sync::mpsc::SyncSender<()>,
-                        n: usize,
-                    ) {
-                        if n == 0 {
-                            tx.send(()).unwrap();
+                    fn chain(left: usize, done: Arc<Done>) {
+                        if left == 0 {
+                            done.send();
                         } else {
-                            let _ = $tk::spawn(async move { iter(tx, n - 1) });
+                            drop($tk::spawn(async move { chain(left - 1, done) }));
                         }
                     }
-                    let (tx, rx) = std::sync::mpsc::sync_channel(1);
-                    let _ = $tk::spawn(async move { iter(tx, CHAIN_DEPTH) });
-                    loop {
-                        if rx.try_recv().is_ok() {
-                            break;
-                        }
-                        let _ = $tk::task::yield_now().await;
-                    }
+                    let done = Arc::new(Done::default());
+                    let d = done.clone();
+                    drop($tk::spawn(async move { chain(CHAIN_DEPTH, d) }));
+                    std::future::poll_fn(|cx| done.poll(cx)).await;
                 }
                 "spawn_many_local" => {
                     let handles: Vec<_> = (0..SPAWN_MANY)
