@@ -244,7 +244,15 @@ fn poll_future<T: Future + 'static, S: Schedule>(ptr: NonNull<Header>, cell: &Ce
             }
         },
         Ok(Poll::Ready(out)) => {
-            cell.set_stage(Stage::Finished(Ok(out)));
+            if cell.header.state.load().is_join_interested() {
+                cell.set_stage(Stage::Finished(Ok(out)));
+            } else {
+                // No handle will ever read it (join interest is never regained): drop
+                // it here instead of storing it for `complete` to drop (a spawned and
+                // forgotten task skips two stage writes). A panic in its destructor is
+                // swallowed, as in `complete`.
+                let _ = panic::catch_unwind(AssertUnwindSafe(|| drop(out)));
+            }
             complete(ptr, cell, 1);
         }
         Err(payload) => {
