@@ -10,8 +10,10 @@
 //!    searching and somebody sleeps. The woken worker counts as searching from the
 //!    notifier's increment, so a burst of pushes wakes one worker, not all.
 //! 2. A worker starts searching only while fewer than half of the workers search.
-//! 3. The last searcher to find work wakes one more sleeper, which spreads wake-ups
-//!    along the burst without a thundering herd.
+//! 3. The last searcher to find work wakes one more sleeper if a queue still holds work
+//!    (after a SeqCst fence, pairing with the one after an injector push), which spreads
+//!    wake-ups along a burst without a thundering herd; with every queue empty it wakes
+//!    nobody (the next push finds no searcher and wakes a sleeper itself).
 //! 4. The last searcher to go to sleep re-checks every queue before sleeping, so work
 //!    pushed while it searched is never stranded.
 
