@@ -9,6 +9,8 @@ use std::hint::black_box;
 
 macro_rules! run02 {
     ($tk:ident, $n:expr) => {{
+        // `block_on` takes `&mut self` in tokio 0.2.25 and `&self` in ours.
+        #[allow(unused_mut)]
         let mut rt = $tk::runtime::Builder::new()
             .basic_scheduler()
             .build()
