@@ -16,11 +16,11 @@ macro_rules! batch {
             let consumer = if $bounded {
                 let (tx, mut rx) = $tk::sync::mpsc::channel::<usize>(1000);
                 for _ in 0..$p {
+                    // `send` takes `&mut self` in the 0.2 API and `&self` in tokio 1.x.
+                    #[allow(unused_mut)]
                     let mut tx = tx.clone();
-                    #[allow(clippy::redundant_clone)]
                     drop($tk::spawn(async move {
                         for i in 0..$n / $p {
-                            #[allow(unused_mut)]
                             let _ = tx.send(i).await;
                         }
                     }));
