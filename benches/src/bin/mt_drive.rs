@@ -225,6 +225,9 @@ fn interleaved(chain: bool, batches: usize) {
         .unwrap();
     let mut times: [Vec<Duration>; 3] = Default::default();
     let mut firsts: [Vec<u64>; 3] = Default::default();
+    // Batch times by which runtime ran the batch just before (index: runtime, predecessor).
+    let mut after: [[Vec<Duration>; 3]; 3] = Default::default();
+    let mut prev = 2;
     for b in 0..batches + 2 {
         for k in 0..3 {
             let i = (b + k) % 3;
@@ -239,7 +242,9 @@ fn interleaved(chain: bool, batches: usize) {
             if b >= 2 {
                 times[i].push(t);
                 firsts[i].push(FIRST_POLL.load(Relaxed));
+                after[i][prev].push(t);
             }
+            prev = i;
         }
     }
     for (i, name) in ["ours", "t1", "t02"].iter().enumerate() {
@@ -253,5 +258,16 @@ fn interleaved(chain: bool, batches: usize) {
             times[i][3 * n / 4],
             firsts[i][n / 2]
         );
+        for (j, pred) in ["ours", "t1", "t02"].iter().enumerate() {
+            let v = &mut after[i][j];
+            if !v.is_empty() {
+                v.sort();
+                println!(
+                    "  after {pred}: {} batches, median {:?}",
+                    v.len(),
+                    v[v.len() / 2]
+                );
+            }
+        }
     }
 }
