@@ -95,7 +95,10 @@ impl State {
         Snapshot(self.val.load(Acquire))
     }
 
-    /// Runs `f` in a CAS loop; `None` as the new value means "no change".
+    /// Runs `f` in a CAS loop; `None` as the new value means "no change". Always inlined:
+    /// out of line, the closure's `(T, Option<Snapshot>)` result went through the stack
+    /// right before each `lock cmpxchg` on the per-poll paths.
+    #[inline(always)]
     fn update<T>(&self, mut f: impl FnMut(Snapshot) -> (T, Option<Snapshot>)) -> T {
         let mut curr = self.load();
         loop {
@@ -111,6 +114,7 @@ impl State {
         }
     }
 
+    #[inline]
     pub(super) fn transition_to_running(&self) -> ToRunning {
         self.update(|mut s| {
             debug_assert!(s.is_notified());
@@ -134,6 +138,7 @@ impl State {
         })
     }
 
+    #[inline]
     pub(super) fn transition_to_idle(&self) -> ToIdle {
         self.update(|mut s| {
             debug_assert!(s.is_running());
@@ -186,6 +191,7 @@ impl State {
     }
 
     /// A wake that keeps the waker's reference.
+    #[inline]
     pub(super) fn transition_to_notified_by_ref(&self) -> ToNotified {
         self.update(|mut s| {
             if s.is_running() {
