@@ -51,7 +51,9 @@ pub(crate) fn no_reactor(caller: Option<&'static Location<'static>>) -> ! {
     }
 }
 
-/// The error an operation on a resource of a dead reactor returns.
+/// The error an operation on a resource of a dead reactor returns (cold: only after
+/// shutdown).
+#[cold]
 pub(crate) fn reactor_gone() -> io::Error {
     io::Error::other(REACTOR_GONE)
 }

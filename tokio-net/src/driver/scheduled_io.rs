@@ -145,12 +145,7 @@ impl ScheduledIo {
 
     /// The current readiness for `dir` (possibly empty), or the shutdown error.
     pub(crate) fn snapshot(&self, dir: Direction) -> io::Result<ReadyEvent> {
-        self.snapshot_masked(dir.mask())
-    }
-
-    /// The current readiness restricted to `mask` (possibly empty), or the shutdown error.
-    fn snapshot_masked(&self, mask: Ready) -> io::Result<ReadyEvent> {
-        event_of(self.state.load(Ordering::Acquire), mask)
+        event_of(self.state.load(Ordering::Acquire), dir.mask())
     }
 
     /// Ready when `dir` has readiness; otherwise stores the task's waker.
@@ -176,13 +171,9 @@ impl ScheduledIo {
     ) -> Poll<io::Result<ReadyEvent>> {
         // Fast path (inlined into the operation loop): one atomic load, no lock.
         let cur = self.state.load(Ordering::Acquire);
-        if cur & SHUTDOWN == 0 {
-            let ready = Ready::from_bits(cur) & mask;
-            if !ready.is_empty() {
-                return Poll::Ready(Ok(ReadyEvent {
-                    tick: tick_of(cur),
-                    ready,
-                }));
+        if let Ok(ev) = event_of(cur, mask) {
+            if !ev.ready.is_empty() {
+                return Poll::Ready(Ok(ev));
             }
         }
         self.poll_ready_slow(cx, dir, mask, cur)
@@ -302,7 +293,9 @@ impl ScheduledIo {
     }
 }
 
-/// The readiness in `state` restricted to `mask`, or the shutdown error.
+/// The readiness in `state` restricted to `mask`, or the shutdown error (built out of
+/// line, so the inlined ready path stays a load and two tests).
+#[inline]
 fn event_of(state: usize, mask: Ready) -> io::Result<ReadyEvent> {
     if state & SHUTDOWN != 0 {
         return Err(errors::reactor_gone());
